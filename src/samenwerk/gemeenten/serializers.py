@@ -1,0 +1,38 @@
+from rest_framework import serializers
+
+from .models import Gebied, Organisatie, Roltoewijzing, User
+
+
+class GebiedSerializer(serializers.ModelSerializer[Gebied]):
+    class Meta:
+        model = Gebied
+        fields = ["id", "naam"]
+
+
+class OrganisatieSerializer(serializers.ModelSerializer[Organisatie]):
+    gebieden = GebiedSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Organisatie
+        fields = ["id", "naam", "soort", "relatie", "expertise", "email", "telefoon", "gebieden"]
+
+
+class RolSerializer(serializers.ModelSerializer[Roltoewijzing]):
+    gemeente = serializers.StringRelatedField()
+    gebied = serializers.StringRelatedField()
+    organisatie = serializers.StringRelatedField()
+
+    class Meta:
+        model = Roltoewijzing
+        fields = ["rol", "gemeente", "gebied", "organisatie", "geldig_vanaf", "geldig_tot"]
+
+
+class MijSerializer(serializers.ModelSerializer[User]):
+    rollen = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "email", "first_name", "last_name", "rollen"]
+
+    def get_rollen(self, user: User) -> list[dict[str, object]]:
+        return RolSerializer(user.actieve_rollen(), many=True).data  # type: ignore[return-value]

@@ -1,0 +1,42 @@
+"""The navigation as a table: each item names the roles that need it (None: everyone).
+
+Later capabilities add their items here, so each role sees just what it needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from samenwerk.gemeenten.models import Rol
+
+from .context import Werkcontext
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    rollen: frozenset[str] | None = None
+    superuser: bool = False
+
+
+NAVIGATIE: list[NavItem] = [
+    NavItem(_("Start"), "portaal:start"),
+    NavItem(_("Sociale kaart"), "portaal:sociale-kaart"),
+    NavItem(_("Inrichting"), "beheer:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER}), superuser=True),
+]
+
+
+def items_voor(ctx: Werkcontext, *, is_superuser: bool, huidig_pad: str) -> list[dict[str, object]]:
+    items = []
+    for item in NAVIGATIE:
+        if item.rollen is not None and not ctx.heeft(*item.rollen) and not (item.superuser and is_superuser):
+            continue
+        url = reverse(item.url_name)
+        actief = huidig_pad == url if url == "/" else huidig_pad.startswith(url)
+        items.append({"label": item.label, "url": url, "actief": actief})
+    return items

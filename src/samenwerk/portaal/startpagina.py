@@ -1,0 +1,110 @@
+"""What each role finds on its start page. One block per role held; a block shows real
+data where this capability exists already, and otherwise says what will appear there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from samenwerk.gemeenten.models import Gemeente, Rol, Roltoewijzing
+
+from .context import Werkcontext
+
+
+@dataclass
+class Blok:
+    titel: str | Promise
+    leeg: str | Promise  # the empty state: what will appear here
+    rol: Roltoewijzing
+    cijfers: list[tuple[str | Promise, int]] = field(default_factory=list)
+    links: list[tuple[str | Promise, str]] = field(default_factory=list)
+
+
+LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
+    Rol.SOCIAAL_PROFESSIONAL: (
+        _("Mijn casussen"),
+        _("Hier ziet u de casussen waarin u casusregisseur of deelnemer bent, met de eerstvolgende "
+          "deadline en afspraken die over tijd zijn. U heeft nog geen casussen."),
+    ),
+    Rol.PROCESREGISSEUR: (
+        _("Casussen waarin u procesregisseur bent"),
+        _("Als een casusregisseur u vraagt om op te schalen, ziet u hier de samenwerking in die casus: "
+          "deelnemers, afspraken en deadlines. Er zijn nu geen casussen."),
+    ),
+    Rol.GEBIEDSAANJAGER: (
+        _("Aandacht in mijn gebied"),
+        _("Hier verschijnen weigeringen van genodigden, casussen zonder casusregisseur en overleggen die "
+          "niet binnen twee weken gepland zijn, en de leersessies van uw gebied. Er is nu niets."),
+    ),
+    Rol.AMBASSADEUR: (
+        _("Ambassadeur van de Samenwerkwijze"),
+        _("Hier vindt u de uitleg over de werkwijze voor collega's en de leersessies waar u hen kunt "
+          "meenemen. Er staat nog niets klaar."),
+    ),
+    Rol.KWARTIERMAKER: (
+        _("Voorbereiding van het gebied"),
+        _("Hier ziet u het lokale profiel van het gebied en de voortgang van de pilot met de eerste "
+          "inwoners."),
+    ),
+    Rol.MANAGER: (
+        _("Cijfers en dilemma's"),
+        _("Hier verschijnen aantallen per gebied en organisatie (zonder namen van inwoners) en de "
+          "dilemma's die professionals naar het netwerkoverleg brengen. Er is nog niets."),
+    ),
+    Rol.BESTUURDER: (
+        _("Steungroep"),
+        _("Hier verschijnen de dilemma's die managers niet zelf kunnen oplossen, en de cijfers van "
+          "maatschappelijk rendement. Er is nog niets."),
+    ),
+    Rol.TAFELVOORZITTER: (
+        _("De Tafel Samen aan Zet"),
+        _("Hier ziet u de agenda van de volgende tafel: nieuwe aanmeldingen, casuschecks na zes weken en "
+          "procesevaluaties na zes maanden. Er zijn nog geen aanmeldingen."),
+    ),
+    Rol.ONDERZOEKER: (
+        _("ZET-evaluaties"),
+        _("Hier verschijnen de evaluaties die u uitvoert: de casussen, de interviews en de rode draden. "
+          "Er loopt nog geen evaluatie."),
+    ),
+    Rol.FUNCTIONEEL_BEHEERDER: (
+        _("Inrichting van de gemeente"),
+        _("Leg gebieden, organisaties en mensen met hun rollen vast in het beheer."),
+    ),
+    Rol.PRIVACYFUNCTIONARIS: (
+        _("Toegangslogboek"),
+        _("Hier kunt u het logboek doorzoeken: wie heeft welke gegevens van welke inwoner ingezien of "
+          "gewijzigd. Er zijn nog geen vermeldingen."),
+    ),
+}
+
+
+def blokken(ctx: Werkcontext) -> list[Blok]:
+    result: list[Blok] = []
+    gezien: set[str] = set()
+    for rol in ctx.rollen:
+        if rol.rol in gezien and rol.rol not in (Rol.GEBIEDSAANJAGER, Rol.KWARTIERMAKER):
+            continue
+        gezien.add(rol.rol)
+        titel, leeg = LEGE_STAAT[rol.rol]
+        blok = Blok(titel=titel, leeg=leeg, rol=rol)
+        if rol.rol == Rol.FUNCTIONEEL_BEHEERDER and ctx.gemeente is not None:
+            blok.cijfers = _inrichting(ctx.gemeente)
+            blok.links = [(_("Naar het beheer"), "/beheer/")]
+        result.append(blok)
+    return result
+
+
+def _inrichting(gemeente: Gemeente) -> list[tuple[str | Promise, int]]:
+    telling = Gemeente.objects.filter(pk=gemeente.pk).aggregate(
+        gebieden=Count("gebieden", distinct=True),
+        organisaties=Count("organisaties", distinct=True),
+        mensen=Count("roltoewijzingen__user", distinct=True),
+    )
+    return [
+        (_("gebieden"), telling["gebieden"]),
+        (_("organisaties"), telling["organisaties"]),
+        (_("mensen met een rol"), telling["mensen"]),
+    ]

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portaal"
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("gemeente/", views.gemeente_kiezen, name="gemeente-kiezen"),
+    path("sociale-kaart/", views.sociale_kaart, name="sociale-kaart"),
+]

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from samenwerk.gemeenten.selectors import sociale_kaart as sociale_kaart_selector
+
+from .context import kies_gemeente, werkcontext
+from .forms import SocialeKaartFilter
+from .startpagina import blokken
+
+
+@require_GET
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    ctx = werkcontext(request)
+    return render(request, "portaal/start.html", {"blokken": blokken(ctx)})
+
+
+@require_POST
+@login_required
+def gemeente_kiezen(request: HttpRequest) -> HttpResponse:
+    gekozen = request.POST.get("gemeente", "")
+    if gekozen.isdigit() and kies_gemeente(request, int(gekozen)):
+        messages.success(request, _("U werkt nu in gemeente %(naam)s.") % {"naam": werkcontext(request).gemeente})
+    else:
+        messages.error(request, _("U heeft geen rol in die gemeente."))
+    return redirect("portaal:start")
+
+
+@require_GET
+@login_required
+def sociale_kaart(request: HttpRequest) -> HttpResponse:
+    ctx = werkcontext(request)
+    if ctx.gemeente is None:
+        return render(request, "portaal/geen_rol.html", status=403)
+    form = SocialeKaartFilter(request.GET or None, gemeente=ctx.gemeente)
+    filters = form.cleaned_data if form.is_valid() else {}
+    gebied = filters.get("gebied")
+    organisaties = sociale_kaart_selector(
+        ctx.gemeente, gebied_id=gebied.pk if gebied else None, soort=filters.get("soort", ""), zoek=filters.get("zoek", "")
+    )
+    pagina = Paginator(organisaties, 25).get_page(request.GET.get("pagina"))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(
+        request, "portaal/sociale_kaart.html", {"form": form, "pagina": pagina, "querystring": querystring.urlencode()}
+    )
