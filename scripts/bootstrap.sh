@@ -23,7 +23,7 @@ if [ ! -x .venv/bin/python ]; then
   echo "==> Creating the virtualenv (.venv) with $PYTHON"
   "$PYTHON" -m venv .venv || fail "Could not create a virtualenv; install the venv module for Python 3.11 (for example 'apt-get install python3.11-venv')."
 fi
-stamp=var/.requirements.sha
+stamp=.venv/.requirements.sha
 want=$(cat requirements/dev.txt requirements/base.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "==> Installing the pinned Python packages"
@@ -31,7 +31,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
   echo "$want" > "$stamp"
 fi
-npmstamp=var/.npm.sha
+npmstamp=node_modules/.samenwerk-lock.sha
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -d node_modules ] || [ "$(cat "$npmstamp" 2>/dev/null)" != "$want" ]; then
   echo "==> Installing the pinned front-end assets (npm ci)"

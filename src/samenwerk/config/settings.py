@@ -57,7 +57,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -148,6 +147,8 @@ USE_TZ = True
 # --- Static files: NL Design System CSS and htmx from npm, served by ourselves ---------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+if PRODUCTION:  # in development runserver serves the static files itself
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     PACKAGE_DIR / "static",

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from samenwerk.gemeenten.selectors import sociale_kaart as sociale_kaart_selector
 
 from .context import kies_gemeente, werkcontext
-from .forms import SocialeKaartFilter
+from samenwerk.gemeenten.forms import SocialeKaartFilter
 from .startpagina import blokken
 
 

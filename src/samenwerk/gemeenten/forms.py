@@ -1,3 +1,5 @@
+"""Forms of the organisation model; the sociale-kaart filter serves both the page and the API."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
