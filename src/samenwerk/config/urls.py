@@ -1,6 +1,5 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
 
 from samenwerk.gemeenten.admin import beheer_site
 
@@ -10,6 +9,5 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", beheer_site.urls),
-    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/v1/", include("samenwerk.gemeenten.api_urls")),
+    path("api/v1/", include("samenwerk.api.urls")),
 ]

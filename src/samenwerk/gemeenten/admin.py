@@ -136,6 +136,10 @@ class RoltoewijzingInline(admin.TabularInline):
         # otherwise it would vanish from their list the moment it is saved.
         return 0 if request.user.is_superuser or obj is not None else 1
 
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        kwargs.setdefault("validate_min", True)  # the admin shows min_num forms but does not enforce them
+        return super().get_formset(request, obj, **kwargs)
+
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return True
 

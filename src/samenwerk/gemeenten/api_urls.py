@@ -2,7 +2,6 @@ from django.urls import path
 
 from . import api
 
-app_name = "api-gemeenten"
 urlpatterns = [
     path("mij/", api.MijView.as_view(), name="mij"),
     path("gemeenten/<slug:gemeente>/sociale-kaart/", api.SocialeKaartView.as_view(), name="sociale-kaart"),

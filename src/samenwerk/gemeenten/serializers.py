@@ -28,11 +28,8 @@ class RolSerializer(serializers.ModelSerializer[Roltoewijzing]):
 
 
 class MijSerializer(serializers.ModelSerializer[User]):
-    rollen = serializers.SerializerMethodField()
+    rollen = RolSerializer(source="actieve_rollen", many=True, read_only=True)
 
     class Meta:
         model = User
         fields = ["id", "email", "first_name", "last_name", "rollen"]
-
-    def get_rollen(self, user: User) -> list[dict[str, object]]:
-        return RolSerializer(user.actieve_rollen(), many=True).data  # type: ignore[return-value]

@@ -1,0 +1,10 @@
+"""Version 1 of the API. Each app contributes its own `api_urls`; names live under `api:`."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+app_name = "api"
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("", include("samenwerk.gemeenten.api_urls")),
+]
