@@ -97,4 +97,3 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("e2e"):
             item.add_marker(skip)
-

@@ -12,7 +12,7 @@ from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie, Rol, Rolto
 
 factory.Faker._DEFAULT_LOCALE = "nl_NL"
 
-TEST_PASSWORD = "test-wachtwoord-2026"  # noqa: S105 - fixture password of fictional accounts
+TEST_PASSWORD = "test-wachtwoord-2026"
 
 
 @functools.cache

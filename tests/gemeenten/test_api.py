@@ -21,8 +21,14 @@ def test_mij_lists_the_active_roles(client, personas):
     data = client.get(reverse("api:mij")).json()
     assert data["email"] == "aanjager@testwijde.example"
     assert data["rollen"] == [
-        {"rol": "gebiedsaanjager", "gemeente": "Testwijde", "gebied": "Noord", "organisatie": None,
-         "geldig_vanaf": data["rollen"][0]["geldig_vanaf"], "geldig_tot": None}
+        {
+            "rol": "gebiedsaanjager",
+            "gemeente": "Testwijde",
+            "gebied": "Noord",
+            "organisatie": None,
+            "geldig_vanaf": data["rollen"][0]["geldig_vanaf"],
+            "geldig_tot": None,
+        }
     ]
 
 

@@ -35,8 +35,16 @@ def test_beheerder_adds_an_organisation(client, personas):
     client.force_login(personas.beheerder)
     response = client.post(
         reverse("beheer:gemeenten_organisatie_add"),
-        {"gemeente": personas.gemeente.pk, "naam": "Buurthuis De Linde", "soort": "welzijn", "relatie": "samenwerkingspartner",
-         "gebieden": [personas.gebied.pk], "expertise": "", "email": "", "telefoon": ""},
+        {
+            "gemeente": personas.gemeente.pk,
+            "naam": "Buurthuis De Linde",
+            "soort": "welzijn",
+            "relatie": "samenwerkingspartner",
+            "gebieden": [personas.gebied.pk],
+            "expertise": "",
+            "email": "",
+            "telefoon": "",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     org = Organisatie.objects.get(naam="Buurthuis De Linde")
@@ -56,7 +64,10 @@ def test_beheerder_cannot_add_an_organisation_to_another_municipality(client, pe
 
 def _role_formset(prefix: str, rows: list[dict[str, object]], initial: int = 0) -> dict[str, object]:
     data: dict[str, object] = {
-        f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": initial, f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000,
+        f"{prefix}-TOTAL_FORMS": len(rows),
+        f"{prefix}-INITIAL_FORMS": initial,
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
     }
     for i, row in enumerate(rows):
         for key, value in row.items():
@@ -66,10 +77,25 @@ def _role_formset(prefix: str, rows: list[dict[str, object]], initial: int = 0) 
 
 def test_beheerder_adds_a_person_with_a_role(client, personas):
     client.force_login(personas.beheerder)
-    data = {"email": "nieuw@testwijde.example", "first_name": "Nina", "last_name": "Nieuw", "usable_password": "true",
-            "password1": "Een-lang-wachtwoord-2026", "password2": "Een-lang-wachtwoord-2026"}
-    data |= _role_formset("rollen", [{"rol": Rol.SOCIAAL_PROFESSIONAL, "gemeente": personas.gemeente.pk,
-                                      "organisatie": personas.organisatie.pk, "geldig_vanaf": "2026-01-01"}])
+    data = {
+        "email": "nieuw@testwijde.example",
+        "first_name": "Nina",
+        "last_name": "Nieuw",
+        "usable_password": "true",
+        "password1": "Een-lang-wachtwoord-2026",
+        "password2": "Een-lang-wachtwoord-2026",
+    }
+    data |= _role_formset(
+        "rollen",
+        [
+            {
+                "rol": Rol.SOCIAAL_PROFESSIONAL,
+                "gemeente": personas.gemeente.pk,
+                "organisatie": personas.organisatie.pk,
+                "geldig_vanaf": "2026-01-01",
+            }
+        ],
+    )
     response = client.post(reverse("beheer:gemeenten_user_add"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     user = User.objects.get(email="nieuw@testwijde.example")
@@ -78,8 +104,14 @@ def test_beheerder_adds_a_person_with_a_role(client, personas):
 
 def test_new_person_without_a_role_is_refused(client, personas):
     client.force_login(personas.beheerder)
-    data = {"email": "zwever@testwijde.example", "first_name": "Zwever", "last_name": "Z", "usable_password": "true",
-            "password1": "Een-lang-wachtwoord-2026", "password2": "Een-lang-wachtwoord-2026"}
+    data = {
+        "email": "zwever@testwijde.example",
+        "first_name": "Zwever",
+        "last_name": "Z",
+        "usable_password": "true",
+        "password1": "Een-lang-wachtwoord-2026",
+        "password2": "Een-lang-wachtwoord-2026",
+    }
     data |= _role_formset("rollen", [])
     response = client.post(reverse("beheer:gemeenten_user_add"), data)
     assert response.status_code == 200
@@ -92,10 +124,20 @@ def test_role_scope_errors_reach_the_beheerder_in_dutch(client, personas):
     Roltoewijzing.objects.create(user=user, rol=Rol.ONDERZOEKER, gemeente=personas.gemeente)
     bestaande = user.rollen.get()
     data = {"email": user.email, "first_name": user.first_name, "last_name": user.last_name, "telefoon": "", "is_active": "on"}
-    data |= _role_formset("rollen", [
-        {"id": bestaande.pk, "user": user.pk, "rol": Rol.ONDERZOEKER, "gemeente": personas.gemeente.pk, "geldig_vanaf": "2026-01-01"},
-        {"rol": Rol.GEBIEDSAANJAGER, "gemeente": personas.gemeente.pk, "geldig_vanaf": "2026-01-01"},
-    ], initial=1)
+    data |= _role_formset(
+        "rollen",
+        [
+            {
+                "id": bestaande.pk,
+                "user": user.pk,
+                "rol": Rol.ONDERZOEKER,
+                "gemeente": personas.gemeente.pk,
+                "geldig_vanaf": "2026-01-01",
+            },
+            {"rol": Rol.GEBIEDSAANJAGER, "gemeente": personas.gemeente.pk, "geldig_vanaf": "2026-01-01"},
+        ],
+        initial=1,
+    )
     response = client.post(reverse("beheer:gemeenten_user_change", args=[user.pk]), data)
     assert response.status_code == 200
     assert "Kies het gebied waarin deze rol wordt uitgeoefend." in response.content.decode()

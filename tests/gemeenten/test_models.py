@@ -46,7 +46,9 @@ def test_area_and_organisation_must_belong_to_the_same_municipality():
     with pytest.raises(ValidationError) as exc:
         toewijzing.full_clean()
     assert exc.value.message_dict["organisatie"] == ["Deze organisatie hoort bij een andere gemeente."]
-    toewijzing = Roltoewijzing(user=UserFactory(), rol=Rol.GEBIEDSAANJAGER, gemeente=gemeente, gebied=GebiedFactory(gemeente=elders))
+    toewijzing = Roltoewijzing(
+        user=UserFactory(), rol=Rol.GEBIEDSAANJAGER, gemeente=gemeente, gebied=GebiedFactory(gemeente=elders)
+    )
     with pytest.raises(ValidationError) as exc:
         toewijzing.full_clean()
     assert exc.value.message_dict["gebied"] == ["Dit gebied hoort bij een andere gemeente."]
@@ -54,7 +56,10 @@ def test_area_and_organisation_must_belong_to_the_same_municipality():
 
 def test_end_date_before_start_date_is_refused():
     toewijzing = RoltoewijzingFactory.build(
-        user=UserFactory(), organisatie=OrganisatieFactory(), geldig_vanaf=datetime.date(2026, 5, 1), geldig_tot=datetime.date(2026, 4, 1)
+        user=UserFactory(),
+        organisatie=OrganisatieFactory(),
+        geldig_vanaf=datetime.date(2026, 5, 1),
+        geldig_tot=datetime.date(2026, 4, 1),
     )
     with pytest.raises(ValidationError) as exc:
         toewijzing.full_clean()
@@ -72,7 +77,9 @@ def test_one_person_holds_several_roles_in_several_municipalities():
 def test_only_roles_valid_today_are_active():
     user = UserFactory()
     vandaag = datetime.date.today()
-    RoltoewijzingFactory(user=user, geldig_vanaf=vandaag - datetime.timedelta(days=30), geldig_tot=vandaag - datetime.timedelta(days=1))
+    RoltoewijzingFactory(
+        user=user, geldig_vanaf=vandaag - datetime.timedelta(days=30), geldig_tot=vandaag - datetime.timedelta(days=1)
+    )
     RoltoewijzingFactory(user=user, geldig_vanaf=vandaag + datetime.timedelta(days=1))
     actief = RoltoewijzingFactory(user=user, geldig_vanaf=vandaag, geldig_tot=vandaag)
     assert list(user.actieve_rollen()) == [actief]

@@ -35,6 +35,3 @@ class SocialeKaartView(generics.ListAPIView[Organisatie]):
         return sociale_kaart(
             gemeente, gebied_id=gebied.pk if gebied else None, soort=form.cleaned_data["soort"], zoek=form.cleaned_data["zoek"]
         )
-
-
-

@@ -29,24 +29,59 @@ GEBIEDEN = {
     "waterkant": ("Waterkant", 11_200, "wijk", ["Molenhaven", "Rietlanden"]),
 }
 
-O = Organisatie.Soort
+S = Organisatie.Soort
 ORGANISATIES = {
-    "gem_zw": ("Gemeente Lindenhoven – Zorg en Welzijn", O.GEMEENTE_ZORG_WELZIJN, True, ["centrum", "heuvelrand", "waterkant"],
-               "Wmo-voorzieningen, sociaal wijkteam, mantelzorgondersteuning."),
-    "gem_wi": ("Gemeente Lindenhoven – Werk en Inkomen", O.GEMEENTE_WERK_INKOMEN, True, ["centrum", "heuvelrand", "waterkant"],
-               "Bijstand, re-integratie, bijzondere bijstand."),
-    "welzijn": ("Stichting Welzijn De Brug", O.WELZIJN, True, ["centrum", "waterkant"],
-                "Maatschappelijk werk, buurtcoaches, ontmoetingsplekken."),
-    "thuiszorg": ("Thuiszorg Lindeloof", O.ZORG, True, ["centrum", "heuvelrand", "waterkant"],
-                  "Wijkverpleging, persoonlijke verzorging, huishoudelijke hulp."),
-    "ggz": ("GGZ Rivierduin", O.GGZ, True, ["centrum", "waterkant"], "Ambulante ggz, FACT-team, crisisdienst."),
-    "wonen": ("Woonstichting Heuvelhof", O.WONINGCORPORATIE, True, ["heuvelrand", "waterkant"],
-              "Huurachterstanden, woonoverlast, urgentie en herhuisvesting."),
-    "schuld": ("Schuldhulp Op Orde", O.SCHULDHULP, False, ["centrum", "heuvelrand", "waterkant"],
-               "Budgetcoaching, schuldregeling, formulierenhulp."),
-    "vrijwilligers": ("Vrijwilligerscentrale Handen Ineen", O.VRIJWILLIGERS, False, ["centrum", "heuvelrand"],
-                      "Maatjes, vervoer, klussen, ervaringsdeskundigen."),
-    "sport": ("Sportbedrijf Lindenhoven", O.SPORT, False, ["centrum", "waterkant"], "Beweegcoaches, sport voor minima."),
+    "gem_zw": (
+        "Gemeente Lindenhoven – Zorg en Welzijn",
+        S.GEMEENTE_ZORG_WELZIJN,
+        True,
+        ["centrum", "heuvelrand", "waterkant"],
+        "Wmo-voorzieningen, sociaal wijkteam, mantelzorgondersteuning.",
+    ),
+    "gem_wi": (
+        "Gemeente Lindenhoven – Werk en Inkomen",
+        S.GEMEENTE_WERK_INKOMEN,
+        True,
+        ["centrum", "heuvelrand", "waterkant"],
+        "Bijstand, re-integratie, bijzondere bijstand.",
+    ),
+    "welzijn": (
+        "Stichting Welzijn De Brug",
+        S.WELZIJN,
+        True,
+        ["centrum", "waterkant"],
+        "Maatschappelijk werk, buurtcoaches, ontmoetingsplekken.",
+    ),
+    "thuiszorg": (
+        "Thuiszorg Lindeloof",
+        S.ZORG,
+        True,
+        ["centrum", "heuvelrand", "waterkant"],
+        "Wijkverpleging, persoonlijke verzorging, huishoudelijke hulp.",
+    ),
+    "ggz": ("GGZ Rivierduin", S.GGZ, True, ["centrum", "waterkant"], "Ambulante ggz, FACT-team, crisisdienst."),
+    "wonen": (
+        "Woonstichting Heuvelhof",
+        S.WONINGCORPORATIE,
+        True,
+        ["heuvelrand", "waterkant"],
+        "Huurachterstanden, woonoverlast, urgentie en herhuisvesting.",
+    ),
+    "schuld": (
+        "Schuldhulp Op Orde",
+        S.SCHULDHULP,
+        False,
+        ["centrum", "heuvelrand", "waterkant"],
+        "Budgetcoaching, schuldregeling, formulierenhulp.",
+    ),
+    "vrijwilligers": (
+        "Vrijwilligerscentrale Handen Ineen",
+        S.VRIJWILLIGERS,
+        False,
+        ["centrum", "heuvelrand"],
+        "Maatjes, vervoer, klussen, ervaringsdeskundigen.",
+    ),
+    "sport": ("Sportbedrijf Lindenhoven", S.SPORT, False, ["centrum", "waterkant"], "Beweegcoaches, sport voor minima."),
 }
 
 # key: (first name, last name, [(role, gebied key | None, organisatie key | None)])
@@ -85,7 +120,8 @@ def load(ctx: DemoContext) -> None:
     for key, (naam, soort, deelnemer, gebieden, expertise) in ORGANISATIES.items():
         relatie = Organisatie.Relatie.DEELNEMER if deelnemer else Organisatie.Relatie.PARTNER
         org, created = Organisatie.objects.get_or_create(
-            gemeente=gemeente, naam=naam,
+            gemeente=gemeente,
+            naam=naam,
             defaults={"soort": soort, "relatie": relatie, "expertise": expertise, "email": f"info@{key}.example"},
         )
         if created:
@@ -95,7 +131,9 @@ def load(ctx: DemoContext) -> None:
         user = _demo_user(email_voor(key), voornaam, achternaam)
         for rol, gebied, organisatie in rollen:
             Roltoewijzing.objects.get_or_create(
-                user=user, rol=rol, gemeente=gemeente,
+                user=user,
+                rol=rol,
+                gemeente=gemeente,
                 gebied=ctx.gebieden[gebied] if gebied else None,
                 organisatie=ctx.organisaties[organisatie] if organisatie else None,
             )
@@ -117,7 +155,7 @@ def _load_second_municipality(ctx: DemoContext) -> None:
     gemeente, _ = Gemeente.objects.get_or_create(slug="bergwijde", defaults={"naam": "Bergwijde"})
     gebied, _ = Gebied.objects.get_or_create(gemeente=gemeente, naam="Bergwijde-Noord")
     org, created = Organisatie.objects.get_or_create(
-        gemeente=gemeente, naam="Welzijn Bergwijde", defaults={"soort": O.WELZIJN, "relatie": Organisatie.Relatie.DEELNEMER}
+        gemeente=gemeente, naam="Welzijn Bergwijde", defaults={"soort": S.WELZIJN, "relatie": Organisatie.Relatie.DEELNEMER}
     )
     if created:
         org.gebieden.set([gebied])

@@ -8,7 +8,9 @@ from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie
 
 class SocialeKaartFilter(forms.Form):
     zoek = forms.CharField(label=_("Zoek op naam of expertise"), required=False, max_length=100)
-    gebied = forms.ModelChoiceField(label=_("Gebied"), queryset=Gebied.objects.none(), required=False, empty_label=_("Alle gebieden"))
+    gebied = forms.ModelChoiceField(
+        label=_("Gebied"), queryset=Gebied.objects.none(), required=False, empty_label=_("Alle gebieden")
+    )
     soort = forms.ChoiceField(label=_("Soort organisatie"), required=False)
 
     def __init__(self, *args: object, gemeente: Gemeente, **kwargs: object) -> None:

@@ -105,7 +105,9 @@ class Organisatie(models.Model):
     soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices)
     relatie = models.CharField(_("relatie"), max_length=30, choices=Relatie.choices, default=Relatie.PARTNER)
     gebieden = models.ManyToManyField(Gebied, related_name="organisaties", blank=True, verbose_name=_("werkt in gebieden"))
-    expertise = models.TextField(_("expertise"), blank=True, help_text=_("Waarvoor kunnen professionals deze organisatie vragen?"))
+    expertise = models.TextField(
+        _("expertise"), blank=True, help_text=_("Waarvoor kunnen professionals deze organisatie vragen?")
+    )
     email = models.EmailField(_("e-mailadres"), blank=True)
     telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
 
@@ -178,9 +180,7 @@ class User(AbstractUser):
         return rollen.filter(gemeente=gemeente) if gemeente is not None else rollen
 
     def gemeenten(self) -> models.QuerySet[Gemeente]:
-        return Gemeente.objects.filter(
-            pk__in=self.rollen.actief().values("gemeente_id")
-        ).order_by("naam")
+        return Gemeente.objects.filter(pk__in=self.rollen.actief().values("gemeente_id")).order_by("naam")
 
 
 class Rol(models.TextChoices):
@@ -235,9 +235,16 @@ class Roltoewijzing(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="rollen", verbose_name=_("gebruiker"))
     rol = models.CharField(_("rol"), max_length=30, choices=Rol.choices)
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="roltoewijzingen", verbose_name=_("gemeente"))
-    gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, null=True, blank=True, related_name="roltoewijzingen", verbose_name=_("gebied"))
+    gebied = models.ForeignKey(
+        Gebied, on_delete=models.PROTECT, null=True, blank=True, related_name="roltoewijzingen", verbose_name=_("gebied")
+    )
     organisatie = models.ForeignKey(
-        Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="roltoewijzingen", verbose_name=_("organisatie")
+        Organisatie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="roltoewijzingen",
+        verbose_name=_("organisatie"),
     )
     geldig_vanaf = models.DateField(_("geldig vanaf"), default=timezone.localdate)
     geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)

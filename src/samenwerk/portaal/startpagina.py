@@ -26,48 +26,63 @@ class Blok:
 LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
     Rol.SOCIAAL_PROFESSIONAL: (
         _("Mijn casussen"),
-        _("Hier ziet u de casussen waarin u casusregisseur of deelnemer bent, met de eerstvolgende "
-          "deadline en afspraken die over tijd zijn. U heeft nog geen casussen."),
+        _(
+            "Hier ziet u de casussen waarin u casusregisseur of deelnemer bent, met de eerstvolgende "
+            "deadline en afspraken die over tijd zijn. U heeft nog geen casussen."
+        ),
     ),
     Rol.PROCESREGISSEUR: (
         _("Casussen waarin u procesregisseur bent"),
-        _("Als een casusregisseur u vraagt om op te schalen, ziet u hier de samenwerking in die casus: "
-          "deelnemers, afspraken en deadlines. Er zijn nu geen casussen."),
+        _(
+            "Als een casusregisseur u vraagt om op te schalen, ziet u hier de samenwerking in die casus: "
+            "deelnemers, afspraken en deadlines. Er zijn nu geen casussen."
+        ),
     ),
     Rol.GEBIEDSAANJAGER: (
         _("Aandacht in mijn gebied"),
-        _("Hier verschijnen weigeringen van genodigden, casussen zonder casusregisseur en overleggen die "
-          "niet binnen twee weken gepland zijn, en de leersessies van uw gebied. Er is nu niets."),
+        _(
+            "Hier verschijnen weigeringen van genodigden, casussen zonder casusregisseur en overleggen die "
+            "niet binnen twee weken gepland zijn, en de leersessies van uw gebied. Er is nu niets."
+        ),
     ),
     Rol.AMBASSADEUR: (
         _("Ambassadeur van de Samenwerkwijze"),
-        _("Hier vindt u de uitleg over de werkwijze voor collega's en de leersessies waar u hen kunt "
-          "meenemen. Er staat nog niets klaar."),
+        _(
+            "Hier vindt u de uitleg over de werkwijze voor collega's en de leersessies waar u hen kunt "
+            "meenemen. Er staat nog niets klaar."
+        ),
     ),
     Rol.KWARTIERMAKER: (
         _("Voorbereiding van het gebied"),
-        _("Hier ziet u het lokale profiel van het gebied en de voortgang van de pilot met de eerste "
-          "inwoners."),
+        _("Hier ziet u het lokale profiel van het gebied en de voortgang van de pilot met de eerste inwoners."),
     ),
     Rol.MANAGER: (
         _("Cijfers en dilemma's"),
-        _("Hier verschijnen aantallen per gebied en organisatie (zonder namen van inwoners) en de "
-          "dilemma's die professionals naar het netwerkoverleg brengen. Er is nog niets."),
+        _(
+            "Hier verschijnen aantallen per gebied en organisatie (zonder namen van inwoners) en de "
+            "dilemma's die professionals naar het netwerkoverleg brengen. Er is nog niets."
+        ),
     ),
     Rol.BESTUURDER: (
         _("Steungroep"),
-        _("Hier verschijnen de dilemma's die managers niet zelf kunnen oplossen, en de cijfers van "
-          "maatschappelijk rendement. Er is nog niets."),
+        _(
+            "Hier verschijnen de dilemma's die managers niet zelf kunnen oplossen, en de cijfers van "
+            "maatschappelijk rendement. Er is nog niets."
+        ),
     ),
     Rol.TAFELVOORZITTER: (
         _("De Tafel Samen aan Zet"),
-        _("Hier ziet u de agenda van de volgende tafel: nieuwe aanmeldingen, casuschecks na zes weken en "
-          "procesevaluaties na zes maanden. Er zijn nog geen aanmeldingen."),
+        _(
+            "Hier ziet u de agenda van de volgende tafel: nieuwe aanmeldingen, casuschecks na zes weken en "
+            "procesevaluaties na zes maanden. Er zijn nog geen aanmeldingen."
+        ),
     ),
     Rol.ONDERZOEKER: (
         _("ZET-evaluaties"),
-        _("Hier verschijnen de evaluaties die u uitvoert: de casussen, de interviews en de rode draden. "
-          "Er loopt nog geen evaluatie."),
+        _(
+            "Hier verschijnen de evaluaties die u uitvoert: de casussen, de interviews en de rode draden. "
+            "Er loopt nog geen evaluatie."
+        ),
     ),
     Rol.FUNCTIONEEL_BEHEERDER: (
         _("Inrichting van de gemeente"),
@@ -75,8 +90,10 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
     ),
     Rol.PRIVACYFUNCTIONARIS: (
         _("Toegangslogboek"),
-        _("Hier kunt u het logboek doorzoeken: wie heeft welke gegevens van welke inwoner ingezien of "
-          "gewijzigd. Er zijn nog geen vermeldingen."),
+        _(
+            "Hier kunt u het logboek doorzoeken: wie heeft welke gegevens van welke inwoner ingezien of "
+            "gewijzigd. Er zijn nog geen vermeldingen."
+        ),
     ),
 }
 

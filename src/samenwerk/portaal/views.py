@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from samenwerk.gemeenten.forms import SocialeKaartFilter
 from samenwerk.gemeenten.selectors import sociale_kaart as sociale_kaart_selector
 
 from .context import kies_gemeente, werkcontext
-from samenwerk.gemeenten.forms import SocialeKaartFilter
 from .startpagina import blokken
 
 
@@ -48,6 +48,4 @@ def sociale_kaart(request: HttpRequest) -> HttpResponse:
     pagina = Paginator(organisaties, 25).get_page(request.GET.get("pagina"))
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
-    return render(
-        request, "portaal/sociale_kaart.html", {"form": form, "pagina": pagina, "querystring": querystring.urlencode()}
-    )
+    return render(request, "portaal/sociale_kaart.html", {"form": form, "pagina": pagina, "querystring": querystring.urlencode()})
