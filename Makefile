@@ -1,5 +1,5 @@
 # Thin entry points; the work is in scripts/.
-.PHONY: demo test lint format e2e bench lock messages schema
+.PHONY: demo test lint format e2e bench lock messages schema screenshots
 
 demo:      ## set up everything, load the demo municipality and serve it on http://127.0.0.1:8000
 	@bash scripts/demo.sh
@@ -24,3 +24,6 @@ messages:  ## refresh the English translation catalogue (needs GNU gettext)
 
 schema:    ## regenerate the committed OpenAPI schema
 	@.venv/bin/python manage.py spectacular --file docs/api/openapi.yaml --validate
+
+screenshots: ## regenerate docs/screenshots with Debian's Chromium
+	@.venv/bin/python scripts/screenshots.py

@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
-exec .venv/bin/pytest "$@"
+exec .venv/bin/pytest ${PYTEST_ARGS:-} "$@"

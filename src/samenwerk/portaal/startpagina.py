@@ -101,7 +101,8 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
 def blokken(ctx: Werkcontext) -> list[Blok]:
     result: list[Blok] = []
     gezien: set[str] = set()
-    for rol in ctx.rollen:
+    volgorde = list(Rol.values)  # the order of domain.md §1: the professional's own work first
+    for rol in sorted(ctx.rollen, key=lambda r: volgorde.index(r.rol)):
         if rol.rol in gezien and rol.rol not in (Rol.GEBIEDSAANJAGER, Rol.KWARTIERMAKER):
             continue
         gezien.add(rol.rol)
