@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from tests.auth import login
+
 ROOT = Path(__file__).resolve().parent.parent
 
 PRODUCTION_ENV = {
@@ -60,6 +62,6 @@ def test_security_headers_on_pages(client, personas):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"]
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     response = client.get(reverse("portaal:start"))
     assert "no-store" in response["Cache-Control"]

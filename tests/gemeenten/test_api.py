@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.auth import login
 from tests.factories import OrganisatieFactory
 from tests.querycount import assert_constant_queries
 
@@ -17,7 +18,7 @@ def test_api_needs_login(client, personas):
 
 
 def test_mij_lists_the_active_roles(client, personas):
-    client.force_login(personas.gebiedsaanjager)
+    login(client, personas.gebiedsaanjager)
     data = client.get(reverse("api:mij")).json()
     assert data["email"] == "aanjager@testwijde.example"
     assert data["rollen"] == [
@@ -33,7 +34,7 @@ def test_mij_lists_the_active_roles(client, personas):
 
 
 def test_sociale_kaart_of_own_municipality_with_filters(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     data = client.get(kaart_url("testwijde")).json()
     assert data["count"] == 2
     assert [o["naam"] for o in data["results"]] == ["Welzijn Testwijde", "Zorg Testwijde"]
@@ -42,13 +43,13 @@ def test_sociale_kaart_of_own_municipality_with_filters(client, personas):
 
 
 def test_another_municipality_answers_404(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     assert client.get(kaart_url("elders")).status_code == 404
     assert client.get(kaart_url("bestaat-niet")).status_code == 404
 
 
 def test_bad_filter_is_a_400_with_field_errors(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     response = client.get(kaart_url("testwijde"), {"gebied": "abc", "soort": "ruimtevaart"})
     assert response.status_code == 400
     body = response.json()
@@ -57,7 +58,7 @@ def test_bad_filter_is_a_400_with_field_errors(client, personas):
 
 
 def test_api_query_count_is_constant(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     assert_constant_queries(
         lambda n: OrganisatieFactory.create_batch(n, gemeente=personas.gemeente, gebieden=[personas.gebied]),
         lambda: client.get(kaart_url("testwijde")),
@@ -65,7 +66,7 @@ def test_api_query_count_is_constant(client, personas):
 
 
 def test_schema_is_served_and_describes_the_endpoints(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     response = client.get(reverse("api:schema"))
     assert response.status_code == 200
     text = response.content.decode()

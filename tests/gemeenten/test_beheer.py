@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from samenwerk.gemeenten.models import Organisatie, Rol, Roltoewijzing, User
+from tests.auth import login
 from tests.factories import OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("persona", ["professional", "manager", "privacyfunctionaris", "zonder_rol"])
 def test_others_cannot_enter_the_admin(client, personas, persona):
-    client.force_login(getattr(personas, persona))
+    login(client, getattr(personas, persona))
     response = client.get(reverse("beheer:index"))
     assert response.status_code == 302
     assert reverse("beheer:login") in response["Location"]
@@ -19,7 +20,7 @@ def test_others_cannot_enter_the_admin(client, personas, persona):
 
 def test_beheerder_sees_only_their_own_municipality(client, personas):
     OrganisatieFactory(gemeente=personas.andere_gemeente, naam="Geheim Elders")
-    client.force_login(personas.beheerder)
+    login(client, personas.beheerder)
     html = client.get(reverse("beheer:gemeenten_organisatie_changelist")).content.decode()
     assert "Welzijn Testwijde" in html
     assert "Geheim Elders" not in html
@@ -32,7 +33,7 @@ def test_beheerder_sees_only_their_own_municipality(client, personas):
 
 
 def test_beheerder_adds_an_organisation(client, personas):
-    client.force_login(personas.beheerder)
+    login(client, personas.beheerder)
     response = client.post(
         reverse("beheer:gemeenten_organisatie_add"),
         {
@@ -52,7 +53,7 @@ def test_beheerder_adds_an_organisation(client, personas):
 
 
 def test_beheerder_cannot_add_an_organisation_to_another_municipality(client, personas):
-    client.force_login(personas.beheerder)
+    login(client, personas.beheerder)
     response = client.post(
         reverse("beheer:gemeenten_organisatie_add"),
         {"gemeente": personas.andere_gemeente.pk, "naam": "Indringer", "soort": "welzijn", "relatie": "deelnemer"},
@@ -76,7 +77,7 @@ def _role_formset(prefix: str, rows: list[dict[str, object]], initial: int = 0) 
 
 
 def test_beheerder_adds_a_person_with_a_role(client, personas):
-    client.force_login(personas.beheerder)
+    login(client, personas.beheerder)
     data = {
         "email": "nieuw@testwijde.example",
         "first_name": "Nina",
@@ -103,7 +104,7 @@ def test_beheerder_adds_a_person_with_a_role(client, personas):
 
 
 def test_new_person_without_a_role_is_refused(client, personas):
-    client.force_login(personas.beheerder)
+    login(client, personas.beheerder)
     data = {
         "email": "zwever@testwijde.example",
         "first_name": "Zwever",
@@ -119,7 +120,7 @@ def test_new_person_without_a_role_is_refused(client, personas):
 
 
 def test_role_scope_errors_reach_the_beheerder_in_dutch(client, personas):
-    client.force_login(personas.beheerder)
+    login(client, personas.beheerder)
     user = personas.zonder_rol
     Roltoewijzing.objects.create(user=user, rol=Rol.ONDERZOEKER, gemeente=personas.gemeente)
     bestaande = user.rollen.get()

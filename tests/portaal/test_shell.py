@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from samenwerk.gemeenten.models import Rol
 from samenwerk.portaal.startpagina import LEGE_STAAT
+from tests.auth import login
 from tests.factories import TEST_PASSWORD, RoltoewijzingFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_wrong_password_shows_a_dutch_error_and_keeps_the_email(client, personas
 
 
 def test_logout_needs_post(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     assert client.get(reverse("logout")).status_code == 405
     assert client.post(reverse("logout")).status_code == 302
     assert client.get(reverse("portaal:start")).status_code == 302
@@ -58,7 +59,7 @@ def test_logout_needs_post(client, personas):
     ],
 )
 def test_start_page_shows_the_block_of_each_role_and_no_other(client, personas, persona, rol):
-    client.force_login(getattr(personas, persona))
+    login(client, getattr(personas, persona))
     html = unescape(client.get(reverse("portaal:start")).content.decode())
     titel, leeg = LEGE_STAAT[rol]
     assert str(titel) in html
@@ -70,21 +71,21 @@ def test_start_page_shows_the_block_of_each_role_and_no_other(client, personas, 
 
 def test_a_person_with_two_roles_sees_both_blocks(client, personas):
     RoltoewijzingFactory(user=personas.professional, rol=Rol.AMBASSADEUR, organisatie=personas.organisatie)
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     html = client.get(reverse("portaal:start")).content.decode()
     assert str(LEGE_STAAT[Rol.SOCIAAL_PROFESSIONAL][0]) in html
     assert str(LEGE_STAAT[Rol.AMBASSADEUR][0]) in html
 
 
 def test_someone_without_a_role_is_told_whom_to_ask(client, personas):
-    client.force_login(personas.zonder_rol)
+    login(client, personas.zonder_rol)
     response = client.get(reverse("portaal:start"))
     assert "Vraag de functioneel beheerder" in response.content.decode()
     assert nav_labels(response) == ["Start", "Sociale kaart"]
 
 
 def test_beheerder_sees_the_counts_of_their_municipality_and_the_admin_link(client, personas):
-    client.force_login(personas.beheerder)
+    login(client, personas.beheerder)
     response = client.get(reverse("portaal:start"))
     html = response.content.decode()
     assert "Inrichting" in nav_labels(response)
@@ -96,12 +97,12 @@ def test_beheerder_sees_the_counts_of_their_municipality_and_the_admin_link(clie
 
 @pytest.mark.parametrize("persona", ["professional", "manager", "privacyfunctionaris", "onderzoeker"])
 def test_only_the_beheerder_gets_the_inrichting_item(client, personas, persona):
-    client.force_login(getattr(personas, persona))
+    login(client, getattr(personas, persona))
     assert "Inrichting" not in nav_labels(client.get(reverse("portaal:start")))
 
 
 def test_current_page_is_marked_in_the_navigation(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     html = client.get(reverse("portaal:sociale-kaart")).content.decode()
     assert '<a class="utrecht-nav-list__link" href="/sociale-kaart/" aria-current="page">' in html
 
@@ -109,7 +110,7 @@ def test_current_page_is_marked_in_the_navigation(client, personas):
 def test_switching_municipality(client, personas):
     user = personas.professional
     RoltoewijzingFactory(user=user, organisatie=personas.professional_andere_gemeente.rollen.get().organisatie)
-    client.force_login(user)
+    login(client, user)
     response = client.get(reverse("portaal:start"))
     assert response.context["werkcontext"].gemeente == personas.andere_gemeente  # alphabetical: Elders first
     response = client.post(reverse("portaal:gemeente-kiezen"), {"gemeente": personas.gemeente.pk}, follow=True)
@@ -118,7 +119,7 @@ def test_switching_municipality(client, personas):
 
 
 def test_cannot_switch_to_a_municipality_without_a_role(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     response = client.post(reverse("portaal:gemeente-kiezen"), {"gemeente": personas.andere_gemeente.pk}, follow=True)
     assert "U heeft geen rol in die gemeente." in response.content.decode()
     assert response.context["werkcontext"].gemeente == personas.gemeente
@@ -127,7 +128,7 @@ def test_cannot_switch_to_a_municipality_without_a_role(client, personas):
 
 
 def test_start_page_query_count_does_not_grow_with_roles(client, personas, django_assert_max_num_queries):
-    client.force_login(personas.beheerder)
+    login(client, personas.beheerder)
     for rol in (Rol.TAFELVOORZITTER, Rol.ONDERZOEKER, Rol.PRIVACYFUNCTIONARIS):
         RoltoewijzingFactory(user=personas.beheerder, rol=rol, gemeente=personas.gemeente, organisatie=None)
     with django_assert_max_num_queries(6):
@@ -135,7 +136,7 @@ def test_start_page_query_count_does_not_grow_with_roles(client, personas, djang
 
 
 def test_english_is_available(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(reverse("portaal:start")).content.decode()
     assert "My cases" in html

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from samenwerk.gemeenten.models import Organisatie
+from tests.auth import login
 from tests.factories import OrganisatieFactory
 from tests.querycount import assert_constant_queries
 
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_lists_only_organisations_of_the_working_municipality(client, personas):
     OrganisatieFactory(gemeente=personas.andere_gemeente, naam="Geheim Elders")
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     html = client.get(reverse("portaal:sociale-kaart")).content.decode()
     assert "Welzijn Testwijde" in html
     assert "Zorg Testwijde" in html
@@ -19,7 +20,7 @@ def test_lists_only_organisations_of_the_working_municipality(client, personas):
 
 
 def test_filters_by_area_kind_and_search(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     url = reverse("portaal:sociale-kaart")
     html = client.get(url, {"gebied": personas.ander_gebied.pk}).content.decode()
     assert "Welzijn Testwijde" in html and "Zorg Testwijde" not in html
@@ -30,7 +31,7 @@ def test_filters_by_area_kind_and_search(client, personas):
 
 
 def test_an_area_of_another_municipality_is_a_form_error_not_a_leak(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     vreemd = personas.professional_andere_gemeente.rollen.get().organisatie
     vreemd.gebieden.create(gemeente=personas.andere_gemeente, naam="Elders-Oost")
     response = client.get(reverse("portaal:sociale-kaart"), {"gebied": vreemd.gebieden.get().pk, "zoek": "welzijn"})
@@ -40,14 +41,14 @@ def test_an_area_of_another_municipality_is_a_form_error_not_a_leak(client, pers
 
 
 def test_empty_result_says_what_to_do(client, personas):
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     html = client.get(reverse("portaal:sociale-kaart"), {"zoek": "bestaat-niet"}).content.decode()
     assert "Geen organisaties gevonden" in html
 
 
 def test_paginated_by_25(client, personas):
     OrganisatieFactory.create_batch(30, gemeente=personas.gemeente)
-    client.force_login(personas.professional)
+    login(client, personas.professional)
     response = client.get(reverse("portaal:sociale-kaart"))
     assert len(response.context["pagina"].object_list) == 25
     response = client.get(reverse("portaal:sociale-kaart"), {"pagina": 2})
@@ -59,7 +60,7 @@ def test_query_count_is_the_same_at_1_10_and_100_rows(client, personas):
     user = personas.professional_andere_gemeente
     gebied = user.rollen.get().organisatie.gebieden.create(gemeente=gemeente, naam="Elders-Noord")
     Organisatie.objects.filter(gemeente=gemeente).delete() if False else None
-    client.force_login(user)
+    login(client, user)
     url = reverse("portaal:sociale-kaart")
 
     def make(n: int) -> None:
