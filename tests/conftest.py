@@ -7,6 +7,7 @@ a participant from another organisation, the resident ...), always built on thes
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -97,3 +98,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("e2e"):
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_around_the_append_only_log() -> Iterator[None]:
+    """Transactional tests (the browser tests) empty every table afterwards. The access log
+    refuses that by design, so its triggers step aside for the flush and return right after."""
+    from django.db import connections
+    from django.test import TransactionTestCase
+
+    from samenwerk.privacy import triggers
+
+    original = TransactionTestCase._fixture_teardown
+
+    def teardown(self: TransactionTestCase) -> None:
+        for alias in connections:
+            triggers.remove(connections[alias])
+        try:
+            original(self)
+        finally:
+            for alias in connections:
+                triggers.install(connections[alias])
+
+    TransactionTestCase._fixture_teardown = teardown  # type: ignore[method-assign]
+    yield
+    TransactionTestCase._fixture_teardown = original  # type: ignore[method-assign]

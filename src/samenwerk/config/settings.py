@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
+    "samenwerk.privacy",
     "samenwerk.gemeenten",
     "samenwerk.portaal",
 ]

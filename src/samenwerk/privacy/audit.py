@@ -1,0 +1,161 @@
+"""Writing and verifying the access log. `record()` is the one write path.
+
+Call it inside the transaction of the change it logs (a failed change leaves no log row,
+a failed log row rolls the change back), and for reads before the response is returned.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from .models import Actie, AuditEntry, Kanaal, Uitkomst
+
+GENESIS = "0" * 64
+_LOCK_CLASS = 7513  # PostgreSQL advisory-lock namespace for the chains
+
+HASHED_FIELDS = [
+    "chain", "seq", "prev_hash", "tijdstip", "actie", "uitkomst", "gebeurtenis",
+    "gebruiker_id", "gebruiker_naam", "rol", "organisatie",
+    "gemeente_id", "inwoner_id", "casus_id", "object_type", "object_id", "gegevenssegment", "velden",
+    "doel", "grond_rol", "relatie", "toestemming", "noodtoegang", "reden",
+    "kanaal", "ip_adres", "user_agent", "systeem",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Onderwerp:
+    """Whose data, and which part of it: pointers only."""
+
+    gemeente_id: int | None = None
+    inwoner_id: int | None = None
+    casus_id: int | None = None
+    object_type: str = ""
+    object_id: str | int = ""
+    gegevenssegment: str = ""
+
+
+@dataclass(frozen=True)
+class Grondslag:
+    """On which basis access was granted or refused (the NEN 7513 check flags)."""
+
+    doel: str = ""
+    grond_rol: bool = False
+    relatie: str = ""
+    toestemming: bool | None = None
+    noodtoegang: bool = False
+    reden: str = ""
+
+
+def record(
+    *,
+    actor: Any,
+    actie: Actie | str,
+    gebeurtenis: str,
+    onderwerp: Onderwerp = Onderwerp(),
+    grondslag: Grondslag = Grondslag(),
+    velden: Iterable[str] = (),
+    rol: str = "",
+    organisatie: str = "",
+    uitkomst: Uitkomst | str = Uitkomst.SUCCESS,
+    request: HttpRequest | None = None,
+    kanaal: Kanaal | str | None = None,
+) -> AuditEntry:
+    """Append one row to the chain of the municipality the data belongs to."""
+    chain = onderwerp.gemeente_id or 0
+    with transaction.atomic():
+        _lock(chain)
+        last = AuditEntry.objects.filter(chain=chain).order_by("-seq").values_list("seq", "hash").first()
+        seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        entry = AuditEntry(
+            chain=chain,
+            seq=seq,
+            prev_hash=prev_hash,
+            tijdstip=timezone.now(),
+            actie=actie,
+            uitkomst=uitkomst,
+            gebeurtenis=gebeurtenis,
+            gebruiker_id=getattr(actor, "pk", None),
+            gebruiker_naam=_actor_name(actor),
+            rol=rol,
+            organisatie=organisatie,
+            gemeente_id=onderwerp.gemeente_id,
+            inwoner_id=onderwerp.inwoner_id,
+            casus_id=onderwerp.casus_id,
+            object_type=onderwerp.object_type,
+            object_id=str(onderwerp.object_id),
+            gegevenssegment=onderwerp.gegevenssegment,
+            velden=sorted(velden),
+            doel=grondslag.doel,
+            grond_rol=grondslag.grond_rol,
+            relatie=grondslag.relatie,
+            toestemming=grondslag.toestemming,
+            noodtoegang=grondslag.noodtoegang,
+            reden=grondslag.reden,
+            kanaal=kanaal or _channel(request),
+            ip_adres=request.META.get("REMOTE_ADDR") if request else None,
+            user_agent=(request.META.get("HTTP_USER_AGENT", "") if request else "")[:300],
+        )
+        entry.hash = entry_hash(entry)
+        entry.save(force_insert=True)
+    return entry
+
+
+def entry_hash(entry: AuditEntry) -> str:
+    payload = {name: _canonical(getattr(entry, name)) for name in HASHED_FIELDS}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Breuk:
+    chain: int
+    seq: int
+    reden: str
+
+
+def verify(chains: Iterable[int] | None = None) -> Iterator[Breuk]:
+    """Walk every chain in order; yield each place where the chain does not hold."""
+    alle = chains if chains is not None else AuditEntry.objects.values_list("chain", flat=True).distinct().order_by()
+    for chain in sorted(set(alle)):
+        verwacht_seq, prev = 1, GENESIS
+        for entry in AuditEntry.objects.filter(chain=chain).order_by("seq").iterator(chunk_size=2000):
+            if entry.seq != verwacht_seq:
+                yield Breuk(chain, verwacht_seq, f"rij {verwacht_seq} ontbreekt")
+            if entry.prev_hash != prev:
+                yield Breuk(chain, entry.seq, "verwijst niet naar de vorige rij")
+            if entry_hash(entry) != entry.hash:
+                yield Breuk(chain, entry.seq, "inhoud is gewijzigd")
+            verwacht_seq, prev = entry.seq + 1, entry.hash
+
+
+def _lock(chain: int) -> None:
+    """Serialise appends to one chain. SQLite's IMMEDIATE transactions already do."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK_CLASS, chain])
+
+
+def _channel(request: HttpRequest | None) -> str:
+    if request is None:
+        return Kanaal.TASK
+    return Kanaal.API if request.path.startswith("/api/") else Kanaal.WEB
+
+
+def _actor_name(actor: Any) -> str:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return ""
+    return f"{actor} <{actor.email}>"[:200]
+
+
+def _canonical(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.astimezone(datetime.UTC).isoformat() if getattr(value, "tzinfo", None) else value.isoformat()
+    return value

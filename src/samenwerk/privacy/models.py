@@ -1,0 +1,114 @@
+"""The access log in the manner of NEN 7513: who did what with whose data, when, from where
+and on which basis. Pointers only — never the personal values themselves.
+
+Rows are append-only (database triggers refuse UPDATE and DELETE, see migration 0002) and
+chained: each row carries the hash of its predecessor in the same chain (one chain per
+municipality), so `manage.py verify_audit_log` detects an edited or removed row.
+Nothing here references other apps' tables: a row survives the deletion of the user, the
+case and the municipality it points to.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Actie(models.TextChoices):
+    """NEN 7513 action codes, plus the forms of reading the standard asks to log separately."""
+
+    CREATE = "create", _("aangemaakt")
+    READ = "read", _("ingezien")
+    UPDATE = "update", _("gewijzigd")
+    DELETE = "delete", _("verwijderd")
+    EXPORT = "export", _("geëxporteerd")
+    PRINT = "print", _("afgedrukt")
+    SEARCH = "search", _("gezocht")
+
+
+class Uitkomst(models.TextChoices):
+    SUCCESS = "success", _("toegestaan")
+    DENIED = "denied", _("geweigerd")
+
+
+class Kanaal(models.TextChoices):
+    WEB = "web", _("web")
+    API = "api", _("API")
+    TASK = "task", _("achtergrondtaak")
+    COMMAND = "command", _("beheeropdracht")
+
+
+class AuditQuerySet(models.QuerySet["AuditEntry"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise PermissionError("The access log is append-only.")
+
+    def delete(self) -> NoReturn:  # type: ignore[override]
+        raise PermissionError("The access log is append-only.")
+
+
+class AuditEntry(models.Model):
+    # chain position
+    chain = models.BigIntegerField(_("keten"), help_text=_("De gemeente (id), of 0 buiten een gemeente."))
+    seq = models.BigIntegerField(_("volgnummer"))
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+    # when
+    tijdstip = models.DateTimeField(_("tijdstip (UTC)"))
+    # what: action, outcome, event
+    actie = models.CharField(_("actie"), max_length=10, choices=Actie.choices)
+    uitkomst = models.CharField(_("uitkomst"), max_length=10, choices=Uitkomst.choices, default=Uitkomst.SUCCESS)
+    gebeurtenis = models.CharField(_("gebeurtenis"), max_length=80)
+    # who: a snapshot that survives the deletion of the account
+    gebruiker_id = models.BigIntegerField(_("gebruiker (id)"), null=True)
+    gebruiker_naam = models.CharField(_("gebruiker"), max_length=200, blank=True)
+    rol = models.CharField(_("rol"), max_length=60, blank=True)
+    organisatie = models.CharField(_("organisatie"), max_length=200, blank=True)
+    # whose data and which object (pointers, never values)
+    gemeente_id = models.BigIntegerField(_("gemeente (id)"), null=True)
+    inwoner_id = models.BigIntegerField(_("inwoner (id)"), null=True)
+    casus_id = models.BigIntegerField(_("casus (id)"), null=True)
+    object_type = models.CharField(_("soort object"), max_length=60, blank=True)
+    object_id = models.CharField(_("object (id)"), max_length=64, blank=True)
+    gegevenssegment = models.CharField(_("gegevenssegment"), max_length=60, blank=True)
+    velden = models.JSONField(
+        _("velden"), default=list, blank=True, help_text=_("Gewijzigde velden, of de gebruikte zoekfilters.")
+    )
+    # on which basis: the checks that granted (or refused) access
+    doel = models.CharField(_("doel"), max_length=60, blank=True)
+    grond_rol = models.BooleanField(_("toegestaan op grond van rol"), default=False)
+    relatie = models.CharField(_("relatie met de casus"), max_length=40, blank=True)
+    toestemming = models.BooleanField(_("toestemming aanwezig"), null=True)
+    noodtoegang = models.BooleanField(_("noodtoegang"), default=False)
+    reden = models.TextField(_("opgegeven reden"), blank=True)
+    # from where
+    kanaal = models.CharField(_("kanaal"), max_length=10, choices=Kanaal.choices)
+    ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    systeem = models.CharField(_("systeem"), max_length=40, default="samenwerkplatform")
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("logregel")
+        verbose_name_plural = _("toegangslog")
+        ordering = ["-tijdstip", "-id"]
+        constraints = [models.UniqueConstraint(fields=["chain", "seq"], name="audit_chain_seq_uniek")]
+        indexes = [
+            models.Index(fields=["gemeente_id", "-tijdstip"], name="audit_gemeente_tijd"),
+            models.Index(fields=["inwoner_id", "-tijdstip"], name="audit_inwoner_tijd"),
+            models.Index(fields=["casus_id", "-tijdstip"], name="audit_casus_tijd"),
+            models.Index(fields=["gebruiker_id", "-tijdstip"], name="audit_gebruiker_tijd"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M:%S} {self.gebruiker_naam} {self.actie} {self.gebeurtenis}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise PermissionError("The access log is append-only.")

@@ -1,0 +1,143 @@
+"""The access log: NEN 7513 fields, pointers instead of values, append-only, a hash chain
+that detects tampering, and rows that survive the deletion of the user."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection, transaction
+from django.test import RequestFactory
+
+from samenwerk.privacy import triggers
+from samenwerk.privacy.audit import GENESIS, Grondslag, Onderwerp, record, verify
+from samenwerk.privacy.models import Actie, AuditEntry, Kanaal, Uitkomst
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _write(n: int, gemeente_id: int = 1, actor=None) -> list[AuditEntry]:
+    actor = actor or UserFactory()
+    return [
+        record(
+            actor=actor,
+            actie=Actie.READ,
+            gebeurtenis="casus.bekeken",
+            onderwerp=Onderwerp(gemeente_id=gemeente_id, inwoner_id=10 + i, casus_id=20 + i, object_type="casus", object_id=i),
+        )
+        for i in range(n)
+    ]
+
+
+def test_a_read_records_who_whose_what_when_where_and_why():
+    actor = UserFactory(first_name="Sanne", last_name="de Vries", email="sanne@test.example")
+    request = RequestFactory().get("/casussen/7/", REMOTE_ADDR="192.0.2.10", HTTP_USER_AGENT="Testbrowser/1.0")
+    entry = record(
+        actor=actor, actie=Actie.READ, gebeurtenis="casus.bekeken", request=request,
+        onderwerp=Onderwerp(gemeente_id=3, inwoner_id=5, casus_id=7, object_type="casus", object_id=7, gegevenssegment="plan"),
+        grondslag=Grondslag(doel="zorgverlening", grond_rol=True, relatie="casusregisseur", toestemming=True),
+        rol="sociaal_professional", organisatie="Welzijn Test",
+    )  # fmt: skip
+    entry.refresh_from_db()
+    assert (entry.gebruiker_id, entry.gebruiker_naam) == (actor.pk, "Sanne de Vries <sanne@test.example>")
+    assert (entry.rol, entry.organisatie) == ("sociaal_professional", "Welzijn Test")
+    assert (entry.gemeente_id, entry.inwoner_id, entry.casus_id, entry.object_id) == (3, 5, 7, "7")
+    assert (entry.actie, entry.uitkomst, entry.gegevenssegment) == (Actie.READ, Uitkomst.SUCCESS, "plan")
+    assert (entry.doel, entry.grond_rol, entry.relatie, entry.toestemming, entry.noodtoegang) == (
+        "zorgverlening", True, "casusregisseur", True, False)  # fmt: skip
+    assert (entry.kanaal, entry.ip_adres, entry.user_agent) == (Kanaal.WEB, "192.0.2.10", "Testbrowser/1.0")
+    assert entry.tijdstip.utcoffset().total_seconds() == 0
+
+
+def test_channel_follows_the_request():
+    actor = UserFactory()
+    assert record(actor=actor, actie=Actie.READ, gebeurtenis="x", request=RequestFactory().get("/api/v1/x/")).kanaal == Kanaal.API
+    assert record(actor=actor, actie=Actie.READ, gebeurtenis="x").kanaal == Kanaal.TASK
+
+
+def test_changed_fields_are_names_never_values():
+    entry = record(actor=UserFactory(), actie=Actie.UPDATE, gebeurtenis="inwoner.gewijzigd", velden=["telefoon", "adres"])
+    assert entry.velden == ["adres", "telefoon"]
+
+
+def test_rows_form_a_chain_per_municipality():
+    a = _write(3, gemeente_id=1)
+    b = _write(2, gemeente_id=2)
+    assert [e.seq for e in a] == [1, 2, 3] and [e.seq for e in b] == [1, 2]
+    assert a[0].prev_hash == GENESIS and a[1].prev_hash == a[0].hash and a[2].prev_hash == a[1].hash
+    assert b[0].prev_hash == GENESIS
+    assert list(verify()) == []
+    call_command("verify_audit_log")
+
+
+def test_the_log_survives_the_deletion_of_the_user():
+    actor = UserFactory()
+    entry = _write(1, actor=actor)[0]
+    actor.delete()
+    entry.refresh_from_db()
+    assert entry.gebruiker_id is not None and entry.gebruiker_naam
+
+
+def test_the_application_cannot_change_or_delete_rows():
+    entry = _write(1)[0]
+    with pytest.raises(PermissionError):
+        entry.save()
+    with pytest.raises(PermissionError):
+        entry.delete()
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.filter(pk=entry.pk).update(reden="x")
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.all().delete()
+
+
+@pytest.mark.parametrize("sql", ["UPDATE privacy_auditentry SET reden = 'x'", "DELETE FROM privacy_auditentry"])
+def test_the_database_refuses_raw_changes_too(sql):
+    _write(1)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql)
+    assert AuditEntry.objects.count() == 1
+
+
+def _tamper(sql: str, params: list) -> None:
+    triggers.remove(connection)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+    finally:
+        triggers.install(connection)
+
+
+def test_verification_detects_an_edited_row():
+    rows = _write(4)
+    _tamper("UPDATE privacy_auditentry SET inwoner_id = %s WHERE id = %s", [999, rows[1].pk])
+    breuken = list(verify())
+    assert [(b.seq, b.reden) for b in breuken] == [(2, "inhoud is gewijzigd")]
+    with pytest.raises(CommandError, match="niet intact"):
+        call_command("verify_audit_log")
+
+
+def test_verification_detects_a_removed_row():
+    rows = _write(4)
+    _tamper("DELETE FROM privacy_auditentry WHERE id = %s", [rows[2].pk])
+    assert {(b.seq, b.reden) for b in verify()} == {(3, "rij 3 ontbreekt"), (4, "verwijst niet naar de vorige rij")}
+
+
+def test_verification_detects_a_rewritten_tail_without_the_chain():
+    """Recomputing one row's hash does not help: the next row still points at the old one."""
+    from samenwerk.privacy.audit import entry_hash
+
+    rows = _write(3)
+    row = AuditEntry.objects.get(pk=rows[1].pk)
+    row.reden = "verzonnen"
+    _tamper("UPDATE privacy_auditentry SET reden = %s, hash = %s WHERE id = %s", ["verzonnen", entry_hash(row), row.pk])
+    assert [(b.seq, b.reden) for b in verify()] == [(3, "verwijst niet naar de vorige rij")]
+
+
+def test_a_failed_change_leaves_no_log_row():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        _write(1)
+        raise RuntimeError("the change failed")
+    assert AuditEntry.objects.count() == 0
+
+
+def test_denied_access_is_logged():
+    entry = record(actor=UserFactory(), actie=Actie.READ, gebeurtenis="casus.bekeken", uitkomst=Uitkomst.DENIED)
+    assert entry.uitkomst == "denied"
