@@ -61,6 +61,7 @@ def test_logout_needs_post(client, personas):
 def test_start_page_shows_the_block_of_each_role_and_no_other(client, personas, persona, rol):
     login(client, getattr(personas, persona))
     html = unescape(client.get(reverse("portaal:start")).content.decode())
+    html = html[html.index('<main'):html.index('</main>')]  # the navigation may share words with block titles
     titel, leeg = LEGE_STAAT[rol]
     assert str(titel) in html
     assert str(leeg).split(".")[0] in html

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "samenwerk.privacy",
     "samenwerk.gemeenten",
+    "samenwerk.casussen",
     "samenwerk.portaal",
 ]
 
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "samenwerk.portaal.middleware.SecurityHeadersMiddleware",
+    "samenwerk.privacy.middleware.AuditContextMiddleware",
 ]
 
 ROOT_URLCONF = "samenwerk.config.urls"

@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie
+from samenwerk.ui.forms import Form
 
 
-class SocialeKaartFilter(forms.Form):
+class SocialeKaartFilter(Form):
     zoek = forms.CharField(label=_("Zoek op naam of expertise"), required=False, max_length=100)
     gebied = forms.ModelChoiceField(
         label=_("Gebied"), queryset=Gebied.objects.none(), required=False, empty_label=_("Alle gebieden")

@@ -26,6 +26,7 @@ class NavItem:
 
 NAVIGATIE: list[NavItem] = [
     NavItem(_("Start"), "portaal:start"),
+    NavItem(_("Mijn casussen"), "casussen:lijst", frozenset({Rol.SOCIAAL_PROFESSIONAL, Rol.PROCESREGISSEUR})),
     NavItem(_("Sociale kaart"), "portaal:sociale-kaart"),
     NavItem(_("Inrichting"), "beheer:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER}), superuser=True),
 ]

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from .middleware import huidig_verzoek
 from .models import Actie, AuditEntry, Kanaal, Uitkomst
 
 GENESIS = "0" * 64
@@ -71,6 +72,7 @@ def record(
 ) -> AuditEntry:
     """Append one row to the chain of the municipality the data belongs to."""
     chain = onderwerp.gemeente_id or 0
+    request = request or huidig_verzoek.get()
     with transaction.atomic():
         _lock(chain)
         last = AuditEntry.objects.filter(chain=chain).order_by("-seq").values_list("seq", "hash").first()

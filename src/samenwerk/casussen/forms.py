@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie, User
+from samenwerk.ui.forms import Form, ModelForm
+
+from .models import Betrokkene, Binnenkomst, Casus, Inwoner, Netwerklid, Route, Toestemming
+from .workflow import Status
+
+
+class CasusFilter(Form):
+    gebied = forms.ModelChoiceField(
+        label=_("Gebied"), queryset=Gebied.objects.none(), required=False, empty_label=_("Alle gebieden")
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Alle statussen")), *Status.choices])
+
+    def __init__(self, *args: Any, gemeente: Gemeente, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["gebied"].queryset = Gebied.objects.filter(gemeente=gemeente)  # type: ignore[attr-defined]
+
+
+class InwonerForm(ModelForm):
+    class Meta:
+        model = Inwoner
+        fields = ["voornaam", "achternaam", "geboortedatum", "straat", "postcode", "woonplaats", "telefoon", "email"]
+
+    def clean_geboortedatum(self) -> Any:
+        datum = self.cleaned_data.get("geboortedatum")
+        if datum and datum > timezone.localdate():
+            raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
+        return datum
+
+    def clean_postcode(self) -> str:
+        postcode = self.cleaned_data.get("postcode", "").replace(" ", "").upper()
+        if postcode and not (len(postcode) == 6 and postcode[:4].isdigit() and postcode[4:].isalpha()):
+            raise forms.ValidationError(_("Een postcode is vier cijfers en twee letters, bijvoorbeeld 1234 AB."))
+        return f"{postcode[:4]} {postcode[4:]}" if postcode else ""
+
+
+class AanmeldForm(ModelForm):
+    """Step 1: how the question came in. The resident's details come from InwonerForm."""
+
+    organisatie = forms.ModelChoiceField(label=_("Ik meld aan namens"), queryset=Organisatie.objects.none())
+    casusregisseur = forms.BooleanField(label=_("Ik ben de casusregisseur"), required=False, initial=True)
+
+    class Meta:
+        model = Casus
+        fields = ["gebied", "route", "binnengekomen_via", "aangemeld_door", "aanmelddatum", "reeds_betrokken", "aanleiding"]
+
+    def __init__(self, *args: Any, user: User, gemeente: Gemeente, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["gebied"].queryset = Gebied.objects.filter(gemeente=gemeente)  # type: ignore[attr-defined]
+        organisaties = Organisatie.objects.filter(gemeente=gemeente, roltoewijzingen__in=user.actieve_rollen(gemeente)).distinct()
+        self.fields["organisatie"].queryset = organisaties  # type: ignore[attr-defined]
+        if organisaties.count() == 1:
+            self.fields["organisatie"].initial = organisaties.first()
+        self.fields["binnengekomen_via"].choices = [("", "---------"), *Binnenkomst.choices]  # type: ignore[attr-defined]
+        self.fields["route"].choices = Route.choices  # type: ignore[attr-defined]
+
+    def clean_aanmelddatum(self) -> Any:
+        datum = self.cleaned_data.get("aanmelddatum")
+        if datum and datum > timezone.localdate():
+            raise forms.ValidationError(_("De aanmelddatum ligt in de toekomst."))
+        return datum
+
+
+class ToestemmingForm(ModelForm):
+    gegeven = forms.TypedChoiceField(
+        label=_("Antwoord van de inwoner"), coerce=lambda v: v == "ja", widget=forms.RadioSelect,
+        choices=[("ja", _("Ja, geeft toestemming")), ("nee", _("Nee, geeft geen toestemming"))],
+    )  # fmt: skip
+
+    class Meta:
+        model = Toestemming
+        fields = ["doel", "gegeven", "geldt_voor", "wijze", "datum", "toelichting"]
+        widgets = {"wijze": forms.RadioSelect}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("doel") == Toestemming.Doel.PLAN_DELEN and not data.get("geldt_voor"):
+            self.add_error("geldt_voor", _("Met wie mag het plan gedeeld worden? Vul de naam in."))
+        if data.get("datum") and data["datum"] > timezone.localdate():
+            self.add_error("datum", _("De datum ligt in de toekomst."))
+        return data
+
+
+class NetwerklidForm(ModelForm):
+    class Meta:
+        model = Netwerklid
+        fields = ["naam", "relatie", "rol", "telefoon", "email"]
+
+
+class ProfessionalForm(Form):
+    user = forms.ModelChoiceField(label=_("Professional"), queryset=User.objects.none())
+    organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=Organisatie.objects.none())
+    rol = forms.ChoiceField(label=_("Rol in de casus"), choices=Betrokkene.Rol.choices, initial=Betrokkene.Rol.DEELNEMER)
+
+    def __init__(self, *args: Any, gemeente: Gemeente, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(
+            rollen__in=gemeente.roltoewijzingen.actief(), is_active=True
+        ).distinct()  # type: ignore[attr-defined]
+        self.fields["organisatie"].queryset = Organisatie.objects.filter(gemeente=gemeente)  # type: ignore[attr-defined]
+
+
+class StatusForm(Form):
+    naar = forms.ChoiceField(label=_("Nieuwe status"), choices=Status.choices)
+    reden = forms.CharField(label=_("Reden of toelichting"), required=False, max_length=200)

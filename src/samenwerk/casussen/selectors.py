@@ -1,0 +1,53 @@
+"""Reads of cases, always through `Casus.objects.for_user` (style.md §4)."""
+
+from __future__ import annotations
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.http import Http404
+
+from samenwerk.gemeenten.models import Gemeente, User
+from samenwerk.privacy.audit import Onderwerp, record
+from samenwerk.privacy.models import Actie, Uitkomst
+
+from .models import Betrokkene, Casus
+
+
+def casus_of_404(user: User, pk: int, *, gebeurtenis: str = "casus.bekeken") -> Casus:
+    """The case if this person may see it. Otherwise 404 — it is not revealed that the case
+    exists — and the refused attempt is logged."""
+    actief = Prefetch("betrokkenen", queryset=Betrokkene.objects.actief().select_related("user", "organisatie"))
+    casus = (
+        Casus.objects.for_user(user)
+        .select_related("inwoner", "gebied", "gemeente")
+        .prefetch_related(actief)
+        .filter(pk=pk)
+        .first()
+    )
+    if casus is None:
+        bestaand = Casus.objects.filter(pk=pk).values("gemeente_id", "inwoner_id").first()
+        if bestaand:
+            onderwerp = Onderwerp(**bestaand, casus_id=pk, object_type="casus", object_id=pk)
+            record(actor=user, actie=Actie.READ, gebeurtenis=gebeurtenis, uitkomst=Uitkomst.DENIED, onderwerp=onderwerp)
+        raise Http404
+    return casus
+
+
+def mijn_casussen(user: User, gemeente: Gemeente, *, gebied_id: int | None = None, status: str = "") -> QuerySet[Casus]:
+    """The list of a professional: cases they take part in, with their role in each."""
+    mijn_rol = Betrokkene.objects.actief().filter(casus=OuterRef("pk"), user=user).values("rol")[:1]
+    regisseur = Betrokkene.objects.actief().filter(casus=OuterRef("pk"), rol=Betrokkene.Rol.CASUSREGISSEUR)
+    qs = (
+        Casus.objects.for_user(user)
+        .filter(gemeente=gemeente)
+        .select_related("inwoner", "gebied")
+        .annotate(
+            mijn_rol=Subquery(mijn_rol),
+            regisseur_voornaam=Subquery(regisseur.values("user__first_name")[:1]),
+            regisseur_achternaam=Subquery(regisseur.values("user__last_name")[:1]),
+        )
+    )
+    if gebied_id:
+        qs = qs.filter(gebied_id=gebied_id)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-aanmelddatum", "-id")

@@ -1,0 +1,166 @@
+"""Pages of a case. Thin: check, call a service, render (style.md §5)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samenwerk.portaal.context import werkcontext
+from samenwerk.privacy.models import Actie
+
+from . import services
+from .forms import AanmeldForm, CasusFilter, InwonerForm, NetwerklidForm, ProfessionalForm, StatusForm, ToestemmingForm
+from .models import Casus
+from .rules import mag_beheren, rol_van, ziet_persoonsgegevens
+from .selectors import casus_of_404, mijn_casussen
+from .workflow import TRANSITIES
+
+
+@require_GET
+@login_required
+def lijst(request: HttpRequest) -> HttpResponse:
+    ctx = werkcontext(request)
+    if ctx.gemeente is None:
+        return render(request, "portaal/geen_rol.html", status=403)
+    form = CasusFilter(request.GET or None, gemeente=ctx.gemeente)
+    filters = form.cleaned_data if form.is_valid() else {}
+    gebied = filters.get("gebied")
+    casussen = mijn_casussen(request.user, ctx.gemeente, gebied_id=gebied.pk if gebied else None, status=filters.get("status", ""))
+    pagina = Paginator(casussen, 25).get_page(request.GET.get("pagina"))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(request, "casussen/lijst.html", {"form": form, "pagina": pagina, "querystring": querystring.urlencode()})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def aanmelden(request: HttpRequest) -> HttpResponse:
+    ctx = werkcontext(request)
+    if ctx.gemeente is None or not ctx.heeft("sociaal_professional"):
+        raise PermissionDenied
+    inwoner_form = InwonerForm(request.POST or None, prefix="inwoner")
+    form = AanmeldForm(request.POST or None, user=request.user, gemeente=ctx.gemeente)
+    if request.method == "POST" and inwoner_form.is_valid() and form.is_valid():
+        data = form.cleaned_data
+        casus = services.meld_aan(
+            actor=request.user,
+            organisatie=data["organisatie"],
+            gebied=data["gebied"],
+            inwoner=services.InwonerGegevens(**inwoner_form.cleaned_data),
+            binnengekomen_via=data["binnengekomen_via"],
+            aangemeld_door=data["aangemeld_door"],
+            aanmelddatum=data["aanmelddatum"],
+            reeds_betrokken=data["reeds_betrokken"],
+            aanleiding=data["aanleiding"],
+            route=data["route"],
+            casusregisseur=data["casusregisseur"],
+        )
+        messages.success(request, _("De casus is aangemeld. Vraag nu of de inwoner zo geholpen wil worden."))
+        return redirect("casussen:detail", pk=casus.pk)
+    return render(request, "casussen/aanmelden.html", {"form": form, "inwoner_form": inwoner_form})
+
+
+@require_GET
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = casus_of_404(request.user, pk)
+    volledig = ziet_persoonsgegevens(request.user, casus)
+    services.log_casus(
+        actor=request.user, casus=casus, actie=Actie.READ, gebeurtenis="casus.bekeken", segment="persoonsgegevens" if volledig else "samenwerking"
+    )
+    context = {
+        "casus": casus,
+        "volledig": volledig,
+        "beheren": mag_beheren(request.user, casus),
+        "mijn_rol": rol_van(request.user, casus),
+        "netwerk": casus.netwerk.all() if volledig else [],
+        "toestemmingen": casus.toestemmingen.select_related("vastgelegd_door") if volledig else [],
+        "volgende": sorted(TRANSITIES[casus.status]),
+        "status_form": StatusForm(),
+    }
+    return render(request, "casussen/detail.html", context)
+
+
+@require_GET
+@login_required
+def tijdlijn(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = casus_of_404(request.user, pk)
+    services.log_casus(actor=request.user, casus=casus, actie=Actie.READ, gebeurtenis="tijdlijn.bekeken", segment="tijdlijn")
+    return render(request, "casussen/tijdlijn.html", {"casus": casus, "gebeurtenissen": casus.tijdlijn.all()})
+
+
+def _beheerbare_casus(request: HttpRequest, pk: int) -> Casus:
+    casus = casus_of_404(request.user, pk)
+    if not mag_beheren(request.user, casus):
+        raise PermissionDenied
+    return casus
+
+
+def _formulier(request: HttpRequest, casus: Casus, form: object, titel: str, uitleg: str = "") -> HttpResponse:
+    return render(request, "casussen/formulier.html", {"casus": casus, "form": form, "titel": titel, "uitleg": uitleg})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def toestemming(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _beheerbare_casus(request, pk)
+    form = ToestemmingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.leg_toestemming_vast(actor=request.user, casus=casus, **form.cleaned_data)
+        messages.success(request, _("De toestemming is vastgelegd."))
+        return redirect("casussen:detail", pk=casus.pk)
+    uitleg = _("Leg vast waarvoor de inwoner toestemming geeft of weigert, wanneer, hoe en voor wie het geldt.")
+    return _formulier(request, casus, form, _("Toestemming vastleggen"), uitleg)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def netwerklid(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _beheerbare_casus(request, pk)
+    form = NetwerklidForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.voeg_netwerklid_toe(actor=request.user, casus=casus, **form.cleaned_data)
+        messages.success(request, _("Het netwerklid is toegevoegd."))
+        return redirect("casussen:detail", pk=casus.pk)
+    return _formulier(request, casus, form, _("Netwerklid toevoegen"))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def professional(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _beheerbare_casus(request, pk)
+    form = ProfessionalForm(request.POST or None, gemeente=casus.gemeente)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.voeg_professional_toe(actor=request.user, casus=casus, **form.cleaned_data)
+        except ValidationError as fout:
+            for veld, fouten in fout.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, fouten)
+        else:
+            messages.success(request, _("De professional is toegevoegd aan de casus."))
+            return redirect("casussen:detail", pk=casus.pk)
+    return _formulier(request, casus, form, _("Professional toevoegen"))
+
+
+@require_POST
+@login_required
+def status(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _beheerbare_casus(request, pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.wijzig_status(actor=request.user, casus=casus, naar=form.cleaned_data["naar"], reden=form.cleaned_data["reden"])
+        except ValidationError as fout:
+            for tekst in fout.messages:
+                messages.error(request, tekst)
+        else:
+            messages.success(request, _("De status is gewijzigd."))
+    else:
+        messages.error(request, _("Kies een geldige status."))
+    return redirect("casussen:detail", pk=casus.pk)

@@ -1,0 +1,1 @@
+"""Shared, app-independent UI helpers (not a Django app): form styling, pagination."""
