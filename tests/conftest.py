@@ -33,6 +33,7 @@ class Personas:
     andere_organisatie: Organisatie
     professional: User
     collega_andere_organisatie: User
+    niet_betrokken: User
     procesregisseur: User
     gebiedsaanjager: User
     manager: User
@@ -73,6 +74,7 @@ def personas(db: None) -> Personas:
         andere_organisatie=andere,
         professional=persoon("prof@testwijde.example", Rol.SOCIAAL_PROFESSIONAL, org=organisatie),
         collega_andere_organisatie=persoon("collega@testwijde.example", Rol.SOCIAAL_PROFESSIONAL, org=andere),
+        niet_betrokken=persoon("buiten@testwijde.example", Rol.SOCIAAL_PROFESSIONAL, org=organisatie),
         procesregisseur=persoon("proces@testwijde.example", Rol.PROCESREGISSEUR, org=organisatie),
         gebiedsaanjager=persoon("aanjager@testwijde.example", Rol.GEBIEDSAANJAGER, gebied_=gebied),
         manager=persoon("manager@testwijde.example", Rol.MANAGER, org=organisatie),

@@ -96,3 +96,51 @@ class RoltoewijzingFactory(DjangoModelFactory):
     class Params:
         gebiedsrol = factory.Trait(organisatie=None, gebied=factory.SubFactory(GebiedFactory))
         gemeenterol = factory.Trait(organisatie=None, gebied=None, gemeente=factory.SubFactory(GemeenteFactory))
+
+
+class InwonerFactory(DjangoModelFactory):
+    class Meta:
+        model = "casussen.Inwoner"
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    voornaam = factory.Faker("first_name")
+    achternaam = factory.Faker("last_name")
+    geboortedatum = factory.Faker("date_of_birth", minimum_age=18, maximum_age=90)
+    straat = factory.Faker("street_address")
+    postcode = factory.Faker("postcode")
+    woonplaats = "Testwijde"
+    telefoon = factory.Sequence(lambda n: f"06-{10000000 + n}")
+
+
+class CasusFactory(DjangoModelFactory):
+    """A case. Pass `professional=` and `organisatie=` to make that person its casusregisseur.
+
+    Traits: `met_toestemming` (consent for the Samenwerkwijze given, in vraagverheldering),
+    `afgesloten`."""
+
+    class Meta:
+        model = "casussen.Casus"
+        skip_postgeneration_save = True
+
+    class Params:
+        met_toestemming = factory.Trait(status="vraagverheldering")
+        afgesloten = factory.Trait(status="afgesloten", afsluitreden="doel bereikt")
+
+    gebied = factory.SubFactory(GebiedFactory)
+    gemeente = factory.SelfAttribute("gebied.gemeente")
+    inwoner = factory.SubFactory(InwonerFactory, gemeente=factory.SelfAttribute("..gemeente"))
+    binnengekomen_via = "inwoner"
+
+    @classmethod
+    def _create(cls, model_class: type, *args: object, **kwargs: object) -> object:
+        from samenwerk.casussen.models import Betrokkene, Toestemming
+
+        professional = kwargs.pop("professional", None)
+        organisatie = kwargs.pop("organisatie", None)
+        casus = super()._create(model_class, *args, **kwargs)
+        if professional is not None:
+            Betrokkene.objects.create(casus=casus, user=professional, organisatie=organisatie, rol="casusregisseur")
+        if casus.status not in ("aangemeld", "triage", "toestemming"):
+            door = professional or UserFactory()
+            Toestemming.objects.create(casus=casus, doel="samenwerkwijze", gegeven=True, wijze="mondeling", vastgelegd_door=door)
+        return casus

@@ -61,7 +61,7 @@ def test_logout_needs_post(client, personas):
 def test_start_page_shows_the_block_of_each_role_and_no_other(client, personas, persona, rol):
     login(client, getattr(personas, persona))
     html = unescape(client.get(reverse("portaal:start")).content.decode())
-    html = html[html.index('<main'):html.index('</main>')]  # the navigation may share words with block titles
+    html = html[html.index("<main") : html.index("</main>")]  # the navigation may share words with block titles
     titel, leeg = LEGE_STAAT[rol]
     assert str(titel) in html
     assert str(leeg).split(".")[0] in html
@@ -91,9 +91,9 @@ def test_beheerder_sees_the_counts_of_their_municipality_and_the_admin_link(clie
     html = response.content.decode()
     assert "Inrichting" in nav_labels(response)
     assert 'href="/beheer/"' in html
-    # two gebieden, two organisaties, ten people with a role in Testwijde
+    # two gebieden, two organisaties, eleven people with a role in Testwijde
     assert '<dd class="utrecht-data-list__item-value">2</dd>' in html
-    assert '<dd class="utrecht-data-list__item-value">10</dd>' in html
+    assert '<dd class="utrecht-data-list__item-value">11</dd>' in html
 
 
 @pytest.mark.parametrize("persona", ["professional", "manager", "privacyfunctionaris", "onderzoeker"])

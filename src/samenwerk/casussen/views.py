@@ -31,7 +31,9 @@ def lijst(request: HttpRequest) -> HttpResponse:
     form = CasusFilter(request.GET or None, gemeente=ctx.gemeente)
     filters = form.cleaned_data if form.is_valid() else {}
     gebied = filters.get("gebied")
-    casussen = mijn_casussen(request.user, ctx.gemeente, gebied_id=gebied.pk if gebied else None, status=filters.get("status", ""))
+    casussen = mijn_casussen(
+        request.user, ctx.gemeente, gebied_id=gebied.pk if gebied else None, status=filters.get("status", "")
+    )
     pagina = Paginator(casussen, 25).get_page(request.GET.get("pagina"))
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
@@ -72,7 +74,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     casus = casus_of_404(request.user, pk)
     volledig = ziet_persoonsgegevens(request.user, casus)
     services.log_casus(
-        actor=request.user, casus=casus, actie=Actie.READ, gebeurtenis="casus.bekeken", segment="persoonsgegevens" if volledig else "samenwerking"
+        actor=request.user,
+        casus=casus,
+        actie=Actie.READ,
+        gebeurtenis="casus.bekeken",
+        segment="persoonsgegevens" if volledig else "samenwerking",
     )
     context = {
         "casus": casus,
@@ -155,7 +161,9 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
     form = StatusForm(request.POST)
     if form.is_valid():
         try:
-            services.wijzig_status(actor=request.user, casus=casus, naar=form.cleaned_data["naar"], reden=form.cleaned_data["reden"])
+            services.wijzig_status(
+                actor=request.user, casus=casus, naar=form.cleaned_data["naar"], reden=form.cleaned_data["reden"]
+            )
         except ValidationError as fout:
             for tekst in fout.messages:
                 messages.error(request, tekst)
