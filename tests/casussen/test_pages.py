@@ -15,9 +15,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def casus(personas):
     casus = CasusFactory(
-        gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie,
-        inwoner__voornaam="Fenna", inwoner__achternaam="Testinwoner",
-    )  # fmt: skip
+        gebied=personas.gebied,
+        met_toestemming=True,
+        professional=personas.professional,
+        organisatie=personas.organisatie,
+        inwoner__voornaam="Fenna",
+        inwoner__achternaam="Testinwoner",
+    )
     casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie, rol="deelnemer")
     casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
     return casus
@@ -83,10 +87,17 @@ def test_only_the_casusregisseur_steers(client, personas, casus):
 def test_aanmelden_keeps_what_was_typed_on_error(client, personas):
     login(client, personas.professional)
     data = {
-        "inwoner-voornaam": "Fenna", "inwoner-achternaam": "", "inwoner-postcode": "12AB", "inwoner-geboortedatum": "2999-01-01",
-        "gebied": personas.gebied.pk, "route": "samenwerkwijze", "binnengekomen_via": "huisarts", "organisatie": personas.organisatie.pk,
-        "aanmelddatum": "2026-11-01", "reeds_betrokken": "Thuiszorg Noord",
-    }  # fmt: skip
+        "inwoner-voornaam": "Fenna",
+        "inwoner-achternaam": "",
+        "inwoner-postcode": "12AB",
+        "inwoner-geboortedatum": "2999-01-01",
+        "gebied": personas.gebied.pk,
+        "route": "samenwerkwijze",
+        "binnengekomen_via": "huisarts",
+        "organisatie": personas.organisatie.pk,
+        "aanmelddatum": "2026-11-01",
+        "reeds_betrokken": "Thuiszorg Noord",
+    }
     response = client.post(reverse("casussen:aanmelden"), data)
     html = response.content.decode()
     assert response.status_code == 200
@@ -100,10 +111,16 @@ def test_aanmelden_keeps_what_was_typed_on_error(client, personas):
 def test_aanmelden_then_consent_then_timeline(client, personas):
     login(client, personas.professional)
     data = {
-        "inwoner-voornaam": "Fenna", "inwoner-achternaam": "Testinwoner", "inwoner-postcode": "1234ab",
-        "gebied": personas.gebied.pk, "route": "samenwerkwijze", "binnengekomen_via": "huisarts", "organisatie": personas.organisatie.pk,
-        "aanmelddatum": "2026-11-01", "casusregisseur": "on",
-    }  # fmt: skip
+        "inwoner-voornaam": "Fenna",
+        "inwoner-achternaam": "Testinwoner",
+        "inwoner-postcode": "1234ab",
+        "gebied": personas.gebied.pk,
+        "route": "samenwerkwijze",
+        "binnengekomen_via": "huisarts",
+        "organisatie": personas.organisatie.pk,
+        "aanmelddatum": "2026-11-01",
+        "casusregisseur": "on",
+    }
     response = client.post(reverse("casussen:aanmelden"), data, follow=True)
     casus = Casus.objects.get()
     assert casus.inwoner.postcode == "1234 AB"

@@ -13,10 +13,15 @@ pytestmark = pytest.mark.django_db
 
 def aanmelden(personas, **extra):
     return services.meld_aan(
-        actor=personas.professional, organisatie=personas.organisatie, gebied=personas.gebied,
+        actor=personas.professional,
+        organisatie=personas.organisatie,
+        gebied=personas.gebied,
         inwoner=services.InwonerGegevens(voornaam="Fenna", achternaam="Testinwoner", telefoon="06-12345678"),
-        binnengekomen_via="huisarts", aangemeld_door="POH Praktijk Noord", reeds_betrokken="Thuiszorg", **extra,
-    )  # fmt: skip
+        binnengekomen_via="huisarts",
+        aangemeld_door="POH Praktijk Noord",
+        reeds_betrokken="Thuiszorg",
+        **extra,
+    )
 
 
 def test_aanmelden_records_how_the_case_came_in_and_who_takes_part(personas):
@@ -49,9 +54,12 @@ def test_tafel_registrations_start_at_triage(personas):
 def test_area_of_another_municipality_is_refused(personas):
     with pytest.raises(ValidationError):
         services.meld_aan(
-            actor=personas.professional, organisatie=personas.organisatie, gebied=GebiedFactory(),
-            inwoner=services.InwonerGegevens(voornaam="A", achternaam="B"), binnengekomen_via="inwoner",
-        )  # fmt: skip
+            actor=personas.professional,
+            organisatie=personas.organisatie,
+            gebied=GebiedFactory(),
+            inwoner=services.InwonerGegevens(voornaam="A", achternaam="B"),
+            binnengekomen_via="inwoner",
+        )
     assert not Casus.objects.exists()
 
 

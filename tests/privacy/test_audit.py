@@ -31,18 +31,27 @@ def test_a_read_records_who_whose_what_when_where_and_why():
     actor = UserFactory(first_name="Sanne", last_name="de Vries", email="sanne@test.example")
     request = RequestFactory().get("/casussen/7/", REMOTE_ADDR="192.0.2.10", HTTP_USER_AGENT="Testbrowser/1.0")
     entry = record(
-        actor=actor, actie=Actie.READ, gebeurtenis="casus.bekeken", request=request,
+        actor=actor,
+        actie=Actie.READ,
+        gebeurtenis="casus.bekeken",
+        request=request,
         onderwerp=Onderwerp(gemeente_id=3, inwoner_id=5, casus_id=7, object_type="casus", object_id=7, gegevenssegment="plan"),
         grondslag=Grondslag(doel="zorgverlening", grond_rol=True, relatie="casusregisseur", toestemming=True),
-        rol="sociaal_professional", organisatie="Welzijn Test",
-    )  # fmt: skip
+        rol="sociaal_professional",
+        organisatie="Welzijn Test",
+    )
     entry.refresh_from_db()
     assert (entry.gebruiker_id, entry.gebruiker_naam) == (actor.pk, "Sanne de Vries <sanne@test.example>")
     assert (entry.rol, entry.organisatie) == ("sociaal_professional", "Welzijn Test")
     assert (entry.gemeente_id, entry.inwoner_id, entry.casus_id, entry.object_id) == (3, 5, 7, "7")
     assert (entry.actie, entry.uitkomst, entry.gegevenssegment) == (Actie.READ, Uitkomst.SUCCESS, "plan")
     assert (entry.doel, entry.grond_rol, entry.relatie, entry.toestemming, entry.noodtoegang) == (
-        "zorgverlening", True, "casusregisseur", True, False)  # fmt: skip
+        "zorgverlening",
+        True,
+        "casusregisseur",
+        True,
+        False,
+    )
     assert (entry.kanaal, entry.ip_adres, entry.user_agent) == (Kanaal.WEB, "192.0.2.10", "Testbrowser/1.0")
     assert entry.tijdstip.utcoffset().total_seconds() == 0
 

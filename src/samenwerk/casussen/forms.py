@@ -71,9 +71,11 @@ class AanmeldForm(ModelForm):
 
 class ToestemmingForm(ModelForm):
     gegeven = forms.TypedChoiceField(
-        label=_("Antwoord van de inwoner"), coerce=lambda v: v == "ja", widget=forms.RadioSelect,
+        label=_("Antwoord van de inwoner"),
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
         choices=[("ja", _("Ja, geeft toestemming")), ("nee", _("Nee, geeft geen toestemming"))],
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Toestemming
