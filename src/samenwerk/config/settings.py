@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "samenwerk.privacy",
     "samenwerk.gemeenten",
     "samenwerk.casussen",
+    "samenwerk.plannen",
     "samenwerk.portaal",
 ]
 

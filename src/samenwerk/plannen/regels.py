@@ -1,0 +1,34 @@
+"""Deadline arithmetic of the plan as pure functions (style.md §6), with the numbers of
+domain.md §10 as defaults. (They become municipality settings with the signal engine.)"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+AFSPRAAK_WEKEN = 6
+HERHAALMETING_MAANDEN = (6, 12)
+
+
+def standaard_uiterlijke_datum(start: datetime.date, weken: int = AFSPRAAK_WEKEN) -> datetime.date:
+    """Agreements are carried out within six weeks (domain.md §3 step 5)."""
+    return start + datetime.timedelta(weeks=weken)
+
+
+def vraagt_perspectief(start: datetime.date, uiterlijke_datum: datetime.date, weken: int = AFSPRAAK_WEKEN) -> bool:
+    """A later date than six weeks is allowed, if the resident is offered perspective."""
+    return uiterlijke_datum > standaard_uiterlijke_datum(start, weken)
+
+
+def plus_maanden(dag: datetime.date, maanden: int) -> datetime.date:
+    """Calendar months; the 31st becomes the last day of a shorter month."""
+    jaar, maand = divmod(dag.month - 1 + maanden, 12)
+    jaar += dag.year
+    maand += 1
+    return datetime.date(jaar, maand, min(dag.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def herhaalmeting_venster(afgesloten_op: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The repeat wellbeing measurement falls 6-12 months after closing (domain.md §3 step 6)."""
+    vroegst, laatst = HERHAALMETING_MAANDEN
+    return plus_maanden(afgesloten_op, vroegst), plus_maanden(afgesloten_op, laatst)
