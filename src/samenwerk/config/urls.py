@@ -6,6 +6,7 @@ from samenwerk.gemeenten.admin import beheer_site
 urlpatterns = [
     path("", include("samenwerk.portaal.urls")),
     path("casussen/", include("samenwerk.casussen.urls")),
+    path("casussen/<int:pk>/plan/", include("samenwerk.plannen.urls")),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samenwerk.casussen.models import Betrokkene, Casus, Netwerklid
+from samenwerk.ui.forms import Form, ModelForm
+
+from .models import PLANVELDEN, Afspraak, Evaluatie, Samenwerkplan
+
+
+class PlanForm(ModelForm):
+    """The paper form. `versie` is the version the person started from (optimistic locking)."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+    overleg_nodig = forms.TypedChoiceField(
+        label=_("Is een Samenwerkoverleg nodig?"),
+        required=False,
+        coerce=lambda v: {"ja": True, "nee": False}.get(v),
+        empty_value=None,
+        widget=forms.RadioSelect,
+        choices=[
+            ("ja", _("Ja, er is meer expertise nodig")),
+            ("nee", _("Nee, het kan met een telefoontje of één actie")),
+            ("", _("Nog niet besloten")),
+        ],
+    )
+
+    class Meta:
+        model = Samenwerkplan
+        fields = PLANVELDEN
+        widgets = {"welzijnscijfer": forms.NumberInput(attrs={"min": 1, "max": 10, "step": 1})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance is not None:
+            waarde = self.instance.overleg_nodig
+            self.initial["overleg_nodig"] = {True: "ja", False: "nee"}.get(waarde, "")
+            self.initial["versie"] = self.instance.versie
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("overleg_nodig") is not None and not (data.get("overleg_reden") or "").strip():
+            self.add_error("overleg_reden", _("Schrijf kort op waarom wel of geen Samenwerkoverleg nodig is."))
+        return data
+
+
+class AfspraakForm(ModelForm):
+    class Meta:
+        model = Afspraak
+        fields = ["wie", "betrokkene", "netwerklid", "wat", "start", "uiterlijke_datum", "perspectief"]
+
+    def __init__(self, *args: Any, casus: Casus, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["betrokkene"].queryset = Betrokkene.objects.actief().filter(casus=casus).select_related("user", "organisatie")  # type: ignore[attr-defined]
+        self.fields["netwerklid"].queryset = Netwerklid.objects.filter(casus=casus)  # type: ignore[attr-defined]
+        self.fields["uiterlijke_datum"].required = False
+        self.fields["uiterlijke_datum"].help_text = _("Leeg laten: zes weken na de start.")
+        self.fields["start"].initial = timezone.localdate()
+
+
+class EvaluatieForm(ModelForm):
+    tussentijds = forms.BooleanField(label=_("Dit is een tussentijdse evaluatie"), required=False)
+    datum = forms.DateField(label=_("Datum"), initial=timezone.localdate)
+    verdere_acties_nodig = forms.TypedChoiceField(
+        label=_("Zijn er verdere acties nodig?"),
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+        choices=[("ja", _("Ja")), ("nee", _("Nee"))],
+    )
+
+    class Meta:
+        model = Evaluatie
+        fields = ["acties_gedaan", "verdere_acties_nodig", "welzijnscijfer", "welzijnscijfer_toelichting", "geleerd", "vorm"]
+        widgets = {
+            "acties_gedaan": forms.RadioSelect,
+            "vorm": forms.RadioSelect,
+            "welzijnscijfer": forms.NumberInput(attrs={"min": 1, "max": 10, "step": 1}),
+        }
+
+    def clean_datum(self) -> Any:
+        datum = self.cleaned_data["datum"]
+        if datum > timezone.localdate():
+            raise forms.ValidationError(_("De datum ligt in de toekomst."))
+        return datum
+
+
+class VersieKeuze(Form):
+    a = forms.IntegerField(min_value=1)
+    b = forms.IntegerField(min_value=1)

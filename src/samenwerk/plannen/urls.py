@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "plannen"
+urlpatterns = [
+    path("", views.plan, name="plan"),
+    path("bewerken/", views.bewerken, name="bewerken"),
+    path("versies/", views.versies, name="versies"),
+    path("afspraken/nieuw/", views.afspraak, name="afspraak"),
+    path("afspraken/<int:afspraak_id>/voltooid/", views.afspraak_voltooid, name="afspraak-voltooid"),
+    path("evaluatie/", views.evaluatie, name="evaluatie"),
+]

@@ -1,0 +1,185 @@
+"""Pages of the plan: read, edit (with optimistic locking), versions, agreements, evaluations."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from samenwerk.casussen.models import Casus
+from samenwerk.casussen.rules import mag_beheren, rol_van, ziet_persoonsgegevens
+from samenwerk.casussen.selectors import casus_of_404
+from samenwerk.casussen.services import heeft_toestemming, log_casus
+from samenwerk.privacy.models import Actie
+
+from . import regels, services
+from .forms import AfspraakForm, EvaluatieForm, PlanForm, VersieKeuze
+from .models import PLANVELDEN, Afspraak, Samenwerkplan
+from .selectors import plan_met_rondes, vergelijk
+
+
+def _casus(request: HttpRequest, pk: int, *, wijzigen: bool = False) -> Casus:
+    """The case if the person may see its plan (participants; not the procesregisseur)."""
+    casus = casus_of_404(request.user, pk, gebeurtenis="plan.bekeken")
+    if not ziet_persoonsgegevens(request.user, casus):
+        raise PermissionDenied
+    if wijzigen and rol_van(request.user, casus) is None:
+        raise PermissionDenied
+    return casus
+
+
+def _labels() -> dict[str, str]:
+    return {veld: str(Samenwerkplan._meta.get_field(veld).verbose_name) for veld in PLANVELDEN}
+
+
+def _fouten_naar_form(form: BaseForm, fout: ValidationError) -> None:
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout.messages)
+
+
+@require_GET
+@login_required
+def plan(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _casus(request, pk)
+    plan = services.plan_van(casus)
+    log_casus(
+        actor=request.user,
+        casus=casus,
+        actie=Actie.READ,
+        gebeurtenis="plan.bekeken",
+        segment="plan",
+        object_type="plan",
+        object_id=plan.pk or "",
+    )
+    context = {
+        "casus": casus,
+        "plan": plan,
+        "rondes": plan_met_rondes(plan),
+        "beheren": mag_beheren(request.user, casus),
+        "deelnemer": rol_van(request.user, casus) is not None,
+        "toestemming": heeft_toestemming(casus),
+        "regisseur": next((b for b in casus.betrokkenen.all() if b.rol == "casusregisseur"), None),
+        "herhaalmeting": regels.herhaalmeting_venster(casus.afgesloten_op) if casus.afgesloten_op else None,
+    }
+    return render(request, "plannen/plan.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def bewerken(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _casus(request, pk, wijzigen=True)
+    plan = services.plan_van(casus)
+    form = PlanForm(request.POST or None, instance=Samenwerkplan.objects.get(pk=plan.pk) if plan.pk else plan)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        inhoud = services.PlanInhoud(**{f.name: form.cleaned_data[f.name] for f in fields(services.PlanInhoud)})
+        try:
+            services.wijzig_plan(actor=request.user, casus=casus, inhoud=inhoud, versie=form.cleaned_data["versie"])
+        except services.PlanConflict as fout:
+            labels = _labels()
+            conflict = {"door": fout.door, "velden": [labels[v] for v in fout.gewijzigd], "versie": fout.plan.versie}
+            huidig = {v: getattr(fout.plan, v) for v in PLANVELDEN}
+            conflict["huidig"] = [(labels[v], huidig[v]) for v in fout.gewijzigd]
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Het plan is opgeslagen."))
+            return redirect("plannen:plan", pk=casus.pk)
+    context = {"casus": casus, "form": form, "conflict": conflict, "toestemming": heeft_toestemming(casus)}
+    return render(request, "plannen/bewerken.html", context, status=409 if conflict else 200)
+
+
+@require_GET
+@login_required
+def versies(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _casus(request, pk)
+    plan = get_object_or_404(Samenwerkplan, casus=casus)
+    alle = list(plan.versies.all())
+    keuze = VersieKeuze(request.GET or None)
+    verschillen = None
+    if keuze.is_valid():
+        per_nummer = {v.nummer: v for v in alle}
+        a, b = per_nummer.get(keuze.cleaned_data["a"]), per_nummer.get(keuze.cleaned_data["b"])
+        if a and b:
+            labels = _labels()
+            verschillen = [(labels[v], oud, nieuw) for v, oud, nieuw in vergelijk(a.inhoud, b.inhoud, PLANVELDEN)]
+            keuze = {"a": a, "b": b}
+    log_casus(
+        actor=request.user,
+        casus=casus,
+        actie=Actie.READ,
+        gebeurtenis="plan.versies",
+        segment="plan",
+        object_type="plan",
+        object_id=plan.pk,
+    )
+    return render(request, "plannen/versies.html", {"casus": casus, "versies": alle, "keuze": keuze, "verschillen": verschillen})
+
+
+def _formulier(request: HttpRequest, casus: Casus, form: BaseForm, titel: str, uitleg: str = "") -> HttpResponse:
+    return render(request, "casussen/formulier.html", {"casus": casus, "form": form, "titel": titel, "uitleg": uitleg})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def afspraak(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _casus(request, pk, wijzigen=True)
+    form = AfspraakForm(request.POST or None, casus=casus)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.voeg_afspraak_toe(actor=request.user, casus=casus, **form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De afspraak is toegevoegd."))
+            return redirect("plannen:plan", pk=casus.pk)
+    uitleg = _(
+        "Wie doet wat, en wanneer is het uiterlijk klaar? "
+        "Afspraken worden binnen zes weken uitgevoerd, of de inwoner krijgt perspectief."
+    )
+    return _formulier(request, casus, form, _("Afspraak toevoegen"), uitleg)
+
+
+@require_POST
+@login_required
+def afspraak_voltooid(request: HttpRequest, pk: int, afspraak_id: int) -> HttpResponse:
+    casus = _casus(request, pk, wijzigen=True)
+    afspraak = get_object_or_404(Afspraak, pk=afspraak_id, plan__casus=casus)
+    try:
+        services.voltooi_afspraak(actor=request.user, afspraak=afspraak)
+    except ValidationError as fout:
+        for tekst in fout.messages:
+            messages.error(request, tekst)
+    else:
+        messages.success(request, _("De afspraak is als voltooid gemarkeerd."))
+    return redirect("plannen:plan", pk=casus.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def evaluatie(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _casus(request, pk)
+    if not mag_beheren(request.user, casus):
+        raise PermissionDenied
+    form = EvaluatieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        inhoud = services.EvaluatieInhoud(**{f.name: form.cleaned_data[f.name] for f in fields(services.EvaluatieInhoud)})
+        try:
+            services.evalueer(actor=request.user, casus=casus, inhoud=inhoud)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De evaluatie is vastgelegd. Nieuwe afspraken horen nu bij deze ronde."))
+            return redirect("plannen:plan", pk=casus.pk)
+    uitleg = _("Zijn alle acties gedaan? Zijn er verdere acties nodig? Wat is het welzijnscijfer nu? Wat hebben we geleerd?")
+    return _formulier(request, casus, form, _("Evaluatie vastleggen"), uitleg)
