@@ -70,6 +70,7 @@ def _tijdlijn(casus: Casus, actor: User | None, soort: str, tekst: str) -> None:
 def wijzig_plan(*, actor: User, casus: Casus, inhoud: PlanInhoud, versie: int) -> Samenwerkplan:
     """Save the plan as a new version. `versie` is the version the person started from; if
     someone saved in between, PlanConflict names what they changed and nothing is saved."""
+    casus = Casus.objects.select_for_update().get(pk=casus.pk)
     if not casussen.heeft_toestemming(casus):
         raise ValidationError(_("De inwoner heeft (nog) geen toestemming gegeven om via de Samenwerkwijze geholpen te worden."))
     plan, _nieuw = Samenwerkplan.objects.select_for_update().get_or_create(
@@ -127,6 +128,7 @@ def voeg_afspraak_toe(
     netwerklid: Netwerklid | None = None,
 ) -> Afspraak:
     """An agreement in the current round: who, what, latest date (default start + 6 weeks)."""
+    casus = Casus.objects.select_for_update().get(pk=casus.pk)
     plan = Samenwerkplan.objects.select_for_update().filter(casus=casus).first()
     if plan is None:
         raise ValidationError(_("Maak eerst het plan, daarna de afspraken."))
@@ -217,6 +219,7 @@ class EvaluatieInhoud:
 @transaction.atomic
 def evalueer(*, actor: User, casus: Casus, inhoud: EvaluatieInhoud) -> Ronde:
     """Step 6: a new round in the same plan. New agreements after this belong to it."""
+    casus = Casus.objects.select_for_update().get(pk=casus.pk)
     plan = Samenwerkplan.objects.select_for_update().filter(casus=casus).first()
     if plan is None:
         raise ValidationError(_("Er is nog geen plan om te evalueren."))

@@ -1,0 +1,170 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from samenwerk.plannen import services
+from samenwerk.plannen.models import Samenwerkplan
+from samenwerk.privacy.models import AuditEntry
+from tests.auth import login
+from tests.factories import CasusFactory
+from tests.querycount import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+LEEG = dict.fromkeys(["ik_wil", "welzijnscijfer", "welzijnscijfer_toelichting", "ik_kan_zelf", "ik_kan_gevraagd", "nodig_kort", "nodig_lang", "gezondheid", "dagelijks_leven", "financien", "wonen", "meedoen", "overleg_nodig", "overleg_reden", "evaluatie_datum", "evaluatie_organisator"], "")  # fmt: skip
+
+
+@pytest.fixture
+def casus(personas):
+    casus = CasusFactory(gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie,
+                         inwoner__voornaam="Fenna", inwoner__achternaam="Testinwoner")  # fmt: skip
+    casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie)
+    casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
+    return casus
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("professional", 200), ("collega_andere_organisatie", 200), ("procesregisseur", 403), ("niet_betrokken", 404), ("manager", 404),
+     ("professional_andere_gemeente", 404)],
+)  # fmt: skip
+def test_who_sees_the_plan(client, personas, casus, persona, status):
+    login(client, getattr(personas, persona))
+    assert client.get(reverse("plannen:plan", args=[casus.pk])).status_code == status
+
+
+def test_edit_save_and_read_back(client, personas, casus):
+    login(client, personas.professional)
+    assert "Dit is het plan van Fenna Testinwoner" in client.get(reverse("plannen:plan", args=[casus.pk])).content.decode()
+    data = LEEG | {
+        "versie": 0,
+        "ik_wil": "Weer rust in mijn hoofd",
+        "welzijnscijfer": "4",
+        "overleg_nodig": "ja",
+        "overleg_reden": "Schulden en wonen",
+    }
+    response = client.post(reverse("plannen:bewerken", args=[casus.pk]), data, follow=True)
+    html = response.content.decode()
+    assert "Het plan is opgeslagen." in html and "Weer rust in mijn hoofd" in html and "Versie 1" in html
+    assert AuditEntry.objects.filter(gebeurtenis="plan.bekeken", casus_id=casus.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("cijfer", "melding"), [("0", "minimaal 1"), ("11", "maximaal 10"), ("6,5", "geheel getal"), ("zes", "geheel getal")]
+)
+def test_bad_wellbeing_keeps_the_text(client, personas, casus, cijfer, melding):
+    login(client, personas.professional)
+    data = LEEG | {"versie": 0, "ik_wil": "Mijn eigen tekst", "welzijnscijfer": cijfer}
+    html = client.post(reverse("plannen:bewerken", args=[casus.pk]), data).content.decode()
+    assert melding in html.lower() or melding in html
+    assert "Mijn eigen tekst" in html
+    assert not Samenwerkplan.objects.exists()
+
+
+def test_decision_needs_a_reason(client, personas, casus):
+    login(client, personas.professional)
+    html = client.post(
+        reverse("plannen:bewerken", args=[casus.pk]), LEEG | {"versie": 0, "overleg_nodig": "nee"}
+    ).content.decode()
+    assert "Schrijf kort op waarom wel of geen Samenwerkoverleg nodig is." in html
+
+
+def test_two_people_editing_the_same_plan(client, personas, casus):
+    """The second save is refused, shows what changed and keeps what the second person typed."""
+    services.wijzig_plan(actor=personas.professional, casus=casus, inhoud=services.PlanInhoud(ik_wil="Eerste versie"), versie=0)
+    login(client, personas.collega_andere_organisatie)
+    opened = client.get(reverse("plannen:bewerken", args=[casus.pk])).content.decode()
+    assert 'name="versie" value="1"' in opened
+    services.wijzig_plan(
+        actor=personas.professional,
+        casus=casus,
+        inhoud=services.PlanInhoud(ik_wil="Eerste versie", nodig_kort="Hulp bij post"),
+        versie=1,
+    )
+    response = client.post(reverse("plannen:bewerken", args=[casus.pk]), LEEG | {"versie": 1, "ik_wil": "Mijn aanvulling"})
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Uw wijzigingen zijn niet opgeslagen" in html and "Hulp bij post" in html and "Mijn aanvulling" in html
+    assert 'name="versie" value="2"' in html
+    assert Samenwerkplan.objects.get().ik_wil == "Eerste versie"
+    response = client.post(
+        reverse("plannen:bewerken", args=[casus.pk]),
+        LEEG | {"versie": 2, "ik_wil": "Mijn aanvulling", "nodig_kort": "Hulp bij post"},
+    )
+    assert response.status_code == 302
+    assert Samenwerkplan.objects.get().versie == 3
+
+
+def test_compare_versions(client, personas, casus):
+    services.wijzig_plan(actor=personas.professional, casus=casus, inhoud=services.PlanInhoud(ik_wil="Oud doel"), versie=0)
+    services.wijzig_plan(
+        actor=personas.professional,
+        casus=casus,
+        inhoud=services.PlanInhoud(ik_wil="Nieuw doel", wonen="Huurachterstand"),
+        versie=1,
+    )
+    login(client, personas.professional)
+    html = client.get(reverse("plannen:versies", args=[casus.pk]), {"a": 1, "b": 2}).content.decode()
+    assert "<del>Oud doel</del>" in html and "<ins>Nieuw doel</ins>" in html and "<ins>Huurachterstand</ins>" in html
+
+
+def test_agreement_form_and_completion(client, personas, casus):
+    services.wijzig_plan(actor=personas.professional, casus=casus, inhoud=services.PlanInhoud(ik_wil="x"), versie=0)
+    login(client, personas.collega_andere_organisatie)
+    url = reverse("plannen:afspraak", args=[casus.pk])
+    vandaag = datetime.date.today()
+    html = client.post(
+        url,
+        {
+            "wie": "inwoner",
+            "wat": "Verhuizen",
+            "start": vandaag.isoformat(),
+            "uiterlijke_datum": (vandaag + datetime.timedelta(weeks=9)).isoformat(),
+        },
+    ).content.decode()
+    assert "Dit duurt langer dan zes weken" in html and "Verhuizen" in html
+    response = client.post(
+        url, {"wie": "inwoner", "wat": "Bellen met de woningcorporatie", "start": vandaag.isoformat()}, follow=True
+    )
+    assert "De afspraak is toegevoegd." in response.content.decode()
+    afspraak = casus.plan.afspraken.get()
+    client.post(reverse("plannen:afspraak-voltooid", args=[casus.pk, afspraak.pk]))
+    afspraak.refresh_from_db()
+    assert afspraak.voltooid_op == vandaag
+
+
+def test_rounds_are_shown_apart(client, personas, casus):
+    services.wijzig_plan(actor=personas.professional, casus=casus, inhoud=services.PlanInhoud(ik_wil="x"), versie=0)
+    services.voeg_afspraak_toe(actor=personas.professional, casus=casus, wie="inwoner", wat="Afspraak eerste ronde")
+    services.evalueer(
+        actor=personas.professional,
+        casus=casus,
+        inhoud=services.EvaluatieInhoud(acties_gedaan="deels", verdere_acties_nodig=True, welzijnscijfer=6),
+    )
+    services.voeg_afspraak_toe(actor=personas.professional, casus=casus, wie="inwoner", wat="Afspraak tweede ronde")
+    login(client, personas.professional)
+    html = client.get(reverse("plannen:plan", args=[casus.pk])).content.decode()
+    eerste, tweede = html.index("Afspraak eerste ronde"), html.index("Afspraak tweede ronde")
+    assert html.index("sw-ronde--0") < eerste < html.index("sw-ronde--1") < tweede
+
+
+def test_only_the_casusregisseur_evaluates(client, personas, casus):
+    login(client, personas.collega_andere_organisatie)
+    assert client.get(reverse("plannen:evaluatie", args=[casus.pk])).status_code == 403
+
+
+def test_plan_page_query_count_is_constant(client, personas, casus):
+    services.wijzig_plan(actor=personas.professional, casus=casus, inhoud=services.PlanInhoud(ik_wil="x"), versie=0)
+    login(client, personas.professional)
+    betrokkene = casus.betrokkenen.get(user=personas.collega_andere_organisatie)
+    lid = casus.netwerk.create(naam="Buurvrouw", relatie="buurvrouw", rol="buur")
+
+    def make(n):
+        for i in range(n):
+            wie = ["inwoner", "professional", "netwerklid"][i % 3]
+            services.voeg_afspraak_toe(
+                actor=personas.professional, casus=casus, wie=wie, wat=f"Afspraak {i}", betrokkene=betrokkene, netwerklid=lid
+            )
+
+    assert_constant_queries(make, lambda: client.get(reverse("plannen:plan", args=[casus.pk])))
