@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from samenwerk.plannen import services
-from samenwerk.plannen.models import Samenwerkplan
+from samenwerk.plannen.models import PLANVELDEN, Samenwerkplan
 from samenwerk.privacy.models import AuditEntry
 from tests.auth import login
 from tests.factories import CasusFactory
@@ -12,13 +12,19 @@ from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
 
-LEEG = dict.fromkeys(["ik_wil", "welzijnscijfer", "welzijnscijfer_toelichting", "ik_kan_zelf", "ik_kan_gevraagd", "nodig_kort", "nodig_lang", "gezondheid", "dagelijks_leven", "financien", "wonen", "meedoen", "overleg_nodig", "overleg_reden", "evaluatie_datum", "evaluatie_organisator"], "")  # fmt: skip
+LEEG = dict.fromkeys(PLANVELDEN, "")
 
 
 @pytest.fixture
 def casus(personas):
-    casus = CasusFactory(gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie,
-                         inwoner__voornaam="Fenna", inwoner__achternaam="Testinwoner")  # fmt: skip
+    casus = CasusFactory(
+        gebied=personas.gebied,
+        met_toestemming=True,
+        professional=personas.professional,
+        organisatie=personas.organisatie,
+        inwoner__voornaam="Fenna",
+        inwoner__achternaam="Testinwoner",
+    )
     casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie)
     casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
     return casus
@@ -26,9 +32,15 @@ def casus(personas):
 
 @pytest.mark.parametrize(
     ("persona", "status"),
-    [("professional", 200), ("collega_andere_organisatie", 200), ("procesregisseur", 403), ("niet_betrokken", 404), ("manager", 404),
-     ("professional_andere_gemeente", 404)],
-)  # fmt: skip
+    [
+        ("professional", 200),
+        ("collega_andere_organisatie", 200),
+        ("procesregisseur", 403),
+        ("niet_betrokken", 404),
+        ("manager", 404),
+        ("professional_andere_gemeente", 404),
+    ],
+)
 def test_who_sees_the_plan(client, personas, casus, persona, status):
     login(client, getattr(personas, persona))
     assert client.get(reverse("plannen:plan", args=[casus.pk])).status_code == status
