@@ -7,7 +7,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts() -> tuple[int, ...]:
-    return tuple(m.objects.count() for m in (Gemeente, Gebied, Organisatie, User, Roltoewijzing))
+    from samenwerk.casussen.models import Casus
+    from samenwerk.plannen.models import Afspraak, Ronde
+    from samenwerk.privacy.models import AuditEntry
+
+    return tuple(m.objects.count() for m in (Gemeente, Gebied, Organisatie, User, Roltoewijzing, Casus, Afspraak, Ronde, AuditEntry))
 
 
 def test_demo_has_every_role_and_prints_the_logins(capsys, settings):
@@ -38,3 +42,17 @@ def test_demo_is_refused_in_production(settings):
     with pytest.raises(CommandError, match="niet geladen in productie"):
         call_command("load_demo")
     assert Gemeente.objects.count() == 0
+
+
+def test_demo_has_cases_in_every_stage_and_one_with_two_evaluation_rounds():
+    from samenwerk.casussen.models import Casus
+    from samenwerk.casussen.workflow import Status
+    from samenwerk.plannen.models import Ronde
+    from samenwerk.privacy.audit import verify
+
+    call_command("load_demo", "--quiet-logins")
+    statussen = set(Casus.objects.values_list("status", flat=True))
+    assert {Status.AANGEMELD, Status.VRAAGVERHELDERING, Status.PLAN, Status.UITVOERING, Status.EVALUATIE, Status.AFGESLOTEN} <= statussen
+    assert Casus.objects.filter(afsluitreden="andere hulp gekozen").exists()
+    assert Ronde.objects.filter(soort="evaluatie", nummer=2).exists()
+    assert list(verify()) == []
