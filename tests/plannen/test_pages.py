@@ -180,3 +180,33 @@ def test_plan_page_query_count_is_constant(client, personas, casus):
             )
 
     assert_constant_queries(make, lambda: client.get(reverse("plannen:plan", args=[casus.pk])))
+
+
+def test_my_cases_shows_next_deadline_and_overdue_agreements(client, personas, casus):
+    vandaag = datetime.date.today()
+    services.wijzig_plan(actor=personas.professional, casus=casus, inhoud=services.PlanInhoud(ik_wil="x"), versie=0)
+    start = vandaag - datetime.timedelta(days=30)
+    for dagen in (-10, -3):  # two overdue
+        services.voeg_afspraak_toe(
+            actor=personas.professional,
+            casus=casus,
+            wie="inwoner",
+            wat="te laat",
+            start=start,
+            uiterlijke_datum=vandaag + datetime.timedelta(days=dagen),
+        )
+    klaar = services.voeg_afspraak_toe(
+        actor=personas.professional,
+        casus=casus,
+        wie="inwoner",
+        wat="klaar",
+        start=start,
+        uiterlijke_datum=vandaag - datetime.timedelta(days=20),
+    )
+    services.voltooi_afspraak(actor=personas.professional, afspraak=klaar)
+    login(client, personas.professional)
+    response = client.get(reverse("casussen:lijst"))
+    [rij] = response.context["pagina"].object_list
+    assert rij.over_tijd == 2
+    assert rij.volgende_deadline == vandaag - datetime.timedelta(days=10)
+    assert "2 afspraken over tijd" in response.content.decode()

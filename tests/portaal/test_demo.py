@@ -11,7 +11,9 @@ def _counts() -> tuple[int, ...]:
     from samenwerk.plannen.models import Afspraak, Ronde
     from samenwerk.privacy.models import AuditEntry
 
-    return tuple(m.objects.count() for m in (Gemeente, Gebied, Organisatie, User, Roltoewijzing, Casus, Afspraak, Ronde, AuditEntry))
+    return tuple(
+        m.objects.count() for m in (Gemeente, Gebied, Organisatie, User, Roltoewijzing, Casus, Afspraak, Ronde, AuditEntry)
+    )
 
 
 def test_demo_has_every_role_and_prints_the_logins(capsys, settings):
@@ -52,7 +54,14 @@ def test_demo_has_cases_in_every_stage_and_one_with_two_evaluation_rounds():
 
     call_command("load_demo", "--quiet-logins")
     statussen = set(Casus.objects.values_list("status", flat=True))
-    assert {Status.AANGEMELD, Status.VRAAGVERHELDERING, Status.PLAN, Status.UITVOERING, Status.EVALUATIE, Status.AFGESLOTEN} <= statussen
+    assert {
+        Status.AANGEMELD,
+        Status.VRAAGVERHELDERING,
+        Status.PLAN,
+        Status.UITVOERING,
+        Status.EVALUATIE,
+        Status.AFGESLOTEN,
+    } <= statussen
     assert Casus.objects.filter(afsluitreden="andere hulp gekozen").exists()
     assert Ronde.objects.filter(soort="evaluatie", nummer=2).exists()
     assert list(verify()) == []

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
+from django.utils import timezone
 
 from samenwerk.gemeenten.models import Gemeente, User
 from samenwerk.privacy.audit import Onderwerp, record
@@ -33,7 +34,10 @@ def casus_of_404(user: User, pk: int, *, gebeurtenis: str = "casus.bekeken") -> 
 
 
 def mijn_casussen(user: User, gemeente: Gemeente, *, gebied_id: int | None = None, status: str = "") -> QuerySet[Casus]:
-    """The list of a professional: cases they take part in, with their role in each."""
+    """The list of a professional: cases they take part in, with their role in each, the
+    next deadline and the number of overdue agreements (over the `plan__afspraken` relation
+    that the plannen app adds; casussen does not import plannen)."""
+    open_afspraak = Q(plan__afspraken__voltooid_op__isnull=True)
     mijn_rol = Betrokkene.objects.actief().filter(casus=OuterRef("pk"), user=user).values("rol")[:1]
     regisseur = Betrokkene.objects.actief().filter(casus=OuterRef("pk"), rol=Betrokkene.Rol.CASUSREGISSEUR)
     qs = (
@@ -44,6 +48,10 @@ def mijn_casussen(user: User, gemeente: Gemeente, *, gebied_id: int | None = Non
             mijn_rol=Subquery(mijn_rol),
             regisseur_voornaam=Subquery(regisseur.values("user__first_name")[:1]),
             regisseur_achternaam=Subquery(regisseur.values("user__last_name")[:1]),
+            volgende_deadline=Min("plan__afspraken__uiterlijke_datum", filter=open_afspraak),
+            over_tijd=Count(
+                "plan__afspraken", filter=open_afspraak & Q(plan__afspraken__uiterlijke_datum__lt=timezone.localdate())
+            ),
         )
     )
     if gebied_id:
