@@ -7,4 +7,6 @@ app_name = "api"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("", include("samenwerk.gemeenten.api_urls")),
+    path("", include("samenwerk.casussen.api_urls")),
+    path("", include("samenwerk.plannen.api_urls")),
 ]

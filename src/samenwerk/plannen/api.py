@@ -1,0 +1,101 @@
+"""The plan API: the same services as the pages (optimistic locking answers 409)."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from samenwerk.casussen.api import beheerbare_casus
+from samenwerk.casussen.models import Casus
+from samenwerk.casussen.rules import rol_van, ziet_persoonsgegevens
+from samenwerk.casussen.selectors import casus_of_404
+from samenwerk.casussen.services import log_casus
+from samenwerk.privacy.models import Actie
+
+from . import services
+from .models import Afspraak, Samenwerkplan
+from .selectors import plan_met_rondes
+from .serializers import AfspraakSerializer, EvaluatieSerializer, PlanSerializer
+
+
+def _casus(request: Request, pk: int, *, wijzigen: bool = False) -> Casus:
+    casus = casus_of_404(request.user, pk, gebeurtenis="plan.bekeken")
+    if not ziet_persoonsgegevens(request.user, casus) or (wijzigen and rol_van(request.user, casus) is None):
+        raise PermissionDenied("U ziet de samenwerking in deze casus, niet het plan.")
+    return casus
+
+
+def _plan_data(plan: Samenwerkplan) -> dict[str, object]:
+    plan._prefetched_objects_cache = {"rondes": plan_met_rondes(plan)}  # type: ignore[attr-defined]
+    return PlanSerializer(plan).data
+
+
+class PlanAPI(APIView):
+    @extend_schema(responses=PlanSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        casus = _casus(request, pk)
+        plan = get_object_or_404(Samenwerkplan, casus=casus)
+        log_casus(
+            actor=request.user,
+            casus=casus,
+            actie=Actie.READ,
+            gebeurtenis="plan.bekeken",
+            segment="plan",
+            object_type="plan",
+            object_id=plan.pk,
+        )
+        return Response(_plan_data(plan))
+
+    @extend_schema(request=PlanSerializer, responses={200: PlanSerializer, 409: None})
+    def put(self, request: Request, pk: int) -> Response:
+        casus = _casus(request, pk, wijzigen=True)
+        invoer = PlanSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
+        inhoud = services.PlanInhoud(**{f.name: data.get(f.name, f.default) for f in fields(services.PlanInhoud)})
+        try:
+            plan = services.wijzig_plan(actor=request.user, casus=casus, inhoud=inhoud, versie=data["versie"])
+        except services.PlanConflict as conflict:
+            body = {
+                "detail": "Het plan is intussen door iemand anders opgeslagen.",
+                "versie": conflict.plan.versie,
+                "gewijzigde_velden": conflict.gewijzigd,
+                "door": conflict.door,
+            }
+            return Response(body, status=status.HTTP_409_CONFLICT)
+        return Response(_plan_data(plan))
+
+
+class AfsprakenAPI(APIView):
+    @extend_schema(request=AfspraakSerializer, responses={201: AfspraakSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        casus = _casus(request, pk, wijzigen=True)
+        invoer = AfspraakSerializer(data=request.data, casus=casus)
+        invoer.is_valid(raise_exception=True)
+        afspraak = services.voeg_afspraak_toe(actor=request.user, casus=casus, **invoer.validated_data)
+        return Response(AfspraakSerializer(afspraak).data, status=status.HTTP_201_CREATED)
+
+
+class AfspraakVoltooidAPI(APIView):
+    @extend_schema(request=None, responses=AfspraakSerializer)
+    def post(self, request: Request, pk: int, afspraak_id: int) -> Response:
+        casus = _casus(request, pk, wijzigen=True)
+        afspraak = get_object_or_404(Afspraak, pk=afspraak_id, plan__casus=casus)
+        return Response(AfspraakSerializer(services.voltooi_afspraak(actor=request.user, afspraak=afspraak)).data)
+
+
+class EvaluatiesAPI(APIView):
+    @extend_schema(request=EvaluatieSerializer, responses={201: PlanSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        casus = beheerbare_casus(request, pk)
+        invoer = EvaluatieSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        services.evalueer(actor=request.user, casus=casus, inhoud=services.EvaluatieInhoud(**invoer.validated_data))
+        return Response(_plan_data(Samenwerkplan.objects.get(casus=casus)), status=status.HTTP_201_CREATED)

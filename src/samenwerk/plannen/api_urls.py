@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import api
+
+urlpatterns = [
+    path("casussen/<int:pk>/plan/", api.PlanAPI.as_view(), name="plan"),
+    path("casussen/<int:pk>/plan/afspraken/", api.AfsprakenAPI.as_view(), name="plan-afspraken"),
+    path(
+        "casussen/<int:pk>/plan/afspraken/<int:afspraak_id>/voltooid/",
+        api.AfspraakVoltooidAPI.as_view(),
+        name="plan-afspraak-voltooid",
+    ),
+    path("casussen/<int:pk>/plan/evaluaties/", api.EvaluatiesAPI.as_view(), name="plan-evaluaties"),
+]

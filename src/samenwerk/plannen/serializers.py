@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from samenwerk.casussen.models import Betrokkene, Casus, Netwerklid
+
+from .models import PLANVELDEN, Afspraak, Evaluatie, Ronde, Samenwerkplan
+
+
+class AfspraakSerializer(serializers.ModelSerializer[Afspraak]):
+    ronde = serializers.IntegerField(source="ronde.nummer", read_only=True)
+    uitvoerder = serializers.CharField(read_only=True)
+    uiterlijke_datum = serializers.DateField(required=False)
+
+    class Meta:
+        model = Afspraak
+        fields = [
+            "id",
+            "ronde",
+            "wie",
+            "uitvoerder",
+            "betrokkene",
+            "netwerklid",
+            "wat",
+            "start",
+            "uiterlijke_datum",
+            "perspectief",
+            "voltooid_op",
+        ]
+        read_only_fields = ["voltooid_op"]
+
+    def __init__(self, *args: Any, casus: Casus | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if casus is not None:
+            self.fields["betrokkene"].queryset = Betrokkene.objects.filter(casus=casus)  # type: ignore[attr-defined]
+            self.fields["netwerklid"].queryset = Netwerklid.objects.filter(casus=casus)  # type: ignore[attr-defined]
+
+
+class EvaluatieSerializer(serializers.ModelSerializer[Evaluatie]):
+    tussentijds = serializers.BooleanField(default=False, write_only=True)
+    datum = serializers.DateField(required=False, write_only=True)
+
+    class Meta:
+        model = Evaluatie
+        fields = [
+            "acties_gedaan",
+            "verdere_acties_nodig",
+            "welzijnscijfer",
+            "welzijnscijfer_toelichting",
+            "geleerd",
+            "vorm",
+            "tussentijds",
+            "datum",
+        ]
+
+
+class RondeSerializer(serializers.ModelSerializer[Ronde]):
+    evaluatie = EvaluatieSerializer(read_only=True)
+    afspraken = AfspraakSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Ronde
+        fields = ["nummer", "soort", "datum", "evaluatie", "afspraken"]
+
+
+class PlanSerializer(serializers.ModelSerializer[Samenwerkplan]):
+    """Read: the whole plan with its rounds. Write: the paper form's fields plus `versie`,
+    the version the client started from (a stale version answers 409)."""
+
+    rondes = RondeSerializer(many=True, read_only=True)
+    versie = serializers.IntegerField(min_value=0)
+
+    class Meta:
+        model = Samenwerkplan
+        fields = [*PLANVELDEN, "versie", "datum", "overleg_besloten_op", "erkend_op", "erkend_versie", "rondes"]
+        read_only_fields = ["datum", "overleg_besloten_op", "erkend_op", "erkend_versie"]
