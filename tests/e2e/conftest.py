@@ -55,3 +55,17 @@ def axe_violations(page) -> list[dict[str, object]]:  # type: ignore[no-untyped-
 
 def describe(violations: list[dict[str, object]]) -> str:
     return "\n".join(f"{v['id']}: {v['help']} ({len(v['nodes'])}×) {[n['target'] for n in v['nodes']][:3]}" for v in violations)
+
+
+def browser_login(page, base_url: str, email: str, password: str) -> None:  # type: ignore[no-untyped-def]
+    """Sign in through the real login form (the one place to adapt when sign-in gains steps)."""
+    page.goto(f"{base_url}/inloggen/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", level=1).wait_for()
+
+
+def assert_accessible(page) -> None:  # type: ignore[no-untyped-def]
+    violations = axe_violations(page)
+    assert violations == [], f"{page.url}\n{describe(violations)}"

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "rest_framework",
     "drf_spectacular",
     "django_tasks",
@@ -71,6 +72,9 @@ MIDDLEWARE = [
     "samenwerk.portaal.middleware.SecurityHeadersMiddleware",
     "samenwerk.privacy.middleware.AuditContextMiddleware",
 ]
+
+# Widgets render with the project's templates too (templates/ui/ overrides, e.g. radio buttons).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "samenwerk.config.urls"
 WSGI_APPLICATION = "samenwerk.config.wsgi.application"

@@ -32,6 +32,8 @@ class NLDSFormMixin:
         for field in self.fields.values():  # type: ignore[attr-defined]
             if isinstance(field, forms.DateField) and not isinstance(field.widget, DatumInput):
                 field.widget = DatumInput(field.widget.attrs)
+            if isinstance(field.widget, forms.RadioSelect):
+                field.widget.template_name = "ui/radio.html"
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 3)
             for widget_type, klasse in KLASSEN:

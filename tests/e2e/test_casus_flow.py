@@ -1,0 +1,77 @@
+"""One case from signal to evaluation with a second round, in a real browser, with axe on
+every page visited."""
+
+import pytest
+
+from tests.e2e.conftest import assert_accessible, browser_login
+from tests.factories import TEST_PASSWORD
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_from_signal_to_second_round(live_server, page, personas):
+    browser_login(page, live_server.url, personas.professional.email, TEST_PASSWORD)
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mijn casussen").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Nieuwe casus aanmelden").click()
+    page.get_by_label("Voornaam").fill("Fenna")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("alert").wait_for()  # errors, and what was typed is kept
+    assert page.get_by_label("Voornaam").input_value() == "Fenna"
+    assert_accessible(page)
+    page.get_by_label("Achternaam").fill("Testinwoner")
+    page.get_by_label("Postcode").fill("1234ab")
+    page.get_by_label("Gebied").select_option(label="Noord")
+    page.get_by_label("Binnengekomen via").select_option(label="Huisarts of praktijkondersteuner")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_text("De casus is aangemeld.").wait_for()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Toestemming vastleggen").click()
+    page.get_by_label("Waarvoor").select_option(label="Wil via de Samenwerkwijze geholpen worden")
+    page.get_by_label("Ja, geeft toestemming").check()
+    page.get_by_label("Mondeling").check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De toestemming is vastgelegd.").wait_for()
+    assert "Vraagverheldering" in page.content()
+
+    page.get_by_role("link", name="Het Samenwerkplan").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Plan maken").click()
+    page.get_by_label("Ik wil – hier werk ik naartoe").fill("Weer rust in mijn hoofd")
+    page.get_by_label("welzijnscijfer (1-10)").fill("4")
+    page.get_by_label("Ja, er is meer expertise nodig").check()
+    page.get_by_label("waarom (niet)?").fill("Schulden en wonen hangen samen")
+    assert_accessible(page)
+    page.get_by_role("button", name="Plan opslaan").click()
+    page.get_by_text("Het plan is opgeslagen.").wait_for()
+
+    page.get_by_role("link", name="Afspraak toevoegen").click()
+    page.get_by_label("Wie", exact=True).select_option(label="De inwoner")
+    page.get_by_label("Wat", exact=True).fill("Zelf de woningcorporatie bellen")
+    assert_accessible(page)
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De afspraak is toegevoegd.").wait_for()
+    page.get_by_role("button", name="Markeer als voltooid").click()
+    page.get_by_text("De afspraak is als voltooid gemarkeerd.").wait_for()
+
+    page.get_by_role("link", name="Evaluatie vastleggen").click()
+    page.get_by_label("Ja, alle acties zijn gedaan").check()
+    page.get_by_label("Ja", exact=True).check()
+    page.get_by_label("welzijnscijfer nu (1-10)").fill("7")
+    assert_accessible(page)
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De evaluatie is vastgelegd.").wait_for()
+    page.get_by_role("link", name="Afspraak toevoegen").click()
+    page.get_by_label("Wie", exact=True).select_option(label="De inwoner")
+    page.get_by_label("Wat", exact=True).fill("Naar de buurtmaaltijd")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De afspraak is toegevoegd.").wait_for()
+    assert page.get_by_role("heading", name="Evaluatie 1").is_visible() or "Evaluatie 1" in page.content()
+    assert_accessible(page)
+    page.get_by_role("link", name="Versies vergelijken").click()
+    assert_accessible(page)
+    page.goto(page.url.replace("plan/versies/", "tijdlijn/"))
+    assert "Afspraak voltooid" in page.content()
+    assert_accessible(page)
