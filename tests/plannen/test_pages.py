@@ -210,3 +210,27 @@ def test_my_cases_shows_next_deadline_and_overdue_agreements(client, personas, c
     assert rij.over_tijd == 2
     assert rij.volgende_deadline == vandaag - datetime.timedelta(days=10)
     assert "2 afspraken over tijd" in response.content.decode()
+
+
+def test_start_page_counts_my_open_cases_and_overdue_agreements(client, personas, casus, django_assert_max_num_queries):
+    vandaag = datetime.date.today()
+    services.wijzig_plan(actor=personas.professional, casus=casus, inhoud=services.PlanInhoud(ik_wil="x"), versie=0)
+    start = vandaag - datetime.timedelta(days=30)
+    services.voeg_afspraak_toe(
+        actor=personas.professional,
+        casus=casus,
+        wie="inwoner",
+        wat="te laat",
+        start=start,
+        uiterlijke_datum=vandaag - datetime.timedelta(days=1),
+    )
+    CasusFactory(gebied=personas.gebied, afgesloten=True, professional=personas.professional, organisatie=personas.organisatie)
+    login(client, personas.professional)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("portaal:start"))
+    [blok] = [b for b in response.context["blokken"] if b.rol.rol == "sociaal_professional"]
+    assert [(str(label), n) for label, n in blok.cijfers] == [
+        ("open casussen", 1),
+        ("waarvan u casusregisseur bent", 1),
+        ("afspraken over tijd", 1),
+    ]

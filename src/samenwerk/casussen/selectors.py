@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -59,3 +59,22 @@ def mijn_casussen(user: User, gemeente: Gemeente, *, gebied_id: int | None = Non
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-aanmelddatum", "-id")
+
+
+def startcijfers(user: User, gemeente: Gemeente) -> list[tuple[str, int]]:
+    """The professional's start-page block: one query."""
+    from django.utils.translation import gettext as _
+
+    mijn = Casus.objects.for_user(user).filter(gemeente=gemeente).open()
+    regie = Betrokkene.objects.actief().filter(casus=OuterRef("pk"), user=user, rol=Betrokkene.Rol.CASUSREGISSEUR)
+    over_tijd = Q(plan__afspraken__voltooid_op__isnull=True, plan__afspraken__uiterlijke_datum__lt=timezone.localdate())
+    telling = mijn.annotate(ik_regie=Exists(regie)).aggregate(
+        open=Count("pk", distinct=True),
+        regie=Count("pk", filter=Q(ik_regie=True), distinct=True),
+        te_laat=Count("plan__afspraken", filter=over_tijd, distinct=True),
+    )
+    return [
+        (_("open casussen"), telling["open"]),
+        (_("waarvan u casusregisseur bent"), telling["regie"]),
+        (_("afspraken over tijd"), telling["te_laat"]),
+    ]

@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
-from samenwerk.gemeenten.models import Gemeente, Rol, Roltoewijzing
+from samenwerk.gemeenten.models import Gemeente, Rol, Roltoewijzing, User
 
 from .context import Werkcontext
 
@@ -27,8 +29,8 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
     Rol.SOCIAAL_PROFESSIONAL: (
         _("Mijn casussen"),
         _(
-            "Hier ziet u de casussen waarin u casusregisseur of deelnemer bent, met de eerstvolgende "
-            "deadline en afspraken die over tijd zijn. U heeft nog geen casussen."
+            "Hoeveel casussen u heeft als casusregisseur of deelnemer, en hoeveel afspraken daarin over "
+            "tijd zijn. Een nieuwe casus meldt u aan via Mijn casussen."
         ),
     ),
     Rol.PROCESREGISSEUR: (
@@ -98,7 +100,17 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
 }
 
 
-def blokken(ctx: Werkcontext) -> list[Blok]:
+# Blocks that show real figures: role → "module.function(user, gemeente)" returning
+# [(label, number)]. Imported by name so the shell does not depend on the capability apps.
+CIJFERS: dict[str, str] = {
+    Rol.SOCIAAL_PROFESSIONAL: "samenwerk.casussen.selectors.startcijfers",
+}
+LINKS: dict[str, tuple[Promise, str]] = {
+    Rol.SOCIAAL_PROFESSIONAL: (_("Naar mijn casussen"), "casussen:lijst"),
+}
+
+
+def blokken(ctx: Werkcontext, user: User | None = None) -> list[Blok]:
     result: list[Blok] = []
     gezien: set[str] = set()
     volgorde = list(Rol.values)  # the order of domain.md §1: the professional's own work first
@@ -111,6 +123,10 @@ def blokken(ctx: Werkcontext) -> list[Blok]:
         if rol.rol == Rol.FUNCTIONEEL_BEHEERDER and ctx.gemeente is not None:
             blok.cijfers = _inrichting(ctx.gemeente)
             blok.links = [(_("Naar het beheer"), "/beheer/")]
+        if rol.rol in CIJFERS and user is not None and ctx.gemeente is not None:
+            blok.cijfers = import_string(CIJFERS[rol.rol])(user, ctx.gemeente)
+            label, url_name = LINKS[rol.rol]
+            blok.links = [(label, reverse(url_name))]
         result.append(blok)
     return result
 

@@ -19,7 +19,7 @@ from .startpagina import blokken
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
     ctx = werkcontext(request)
-    return render(request, "portaal/start.html", {"blokken": blokken(ctx)})
+    return render(request, "portaal/start.html", {"blokken": blokken(ctx, request.user)})
 
 
 @require_POST
