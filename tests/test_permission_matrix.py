@@ -1,0 +1,152 @@
+"""Every URL and API endpoint × every persona × the methods it accepts, in one table
+(issue 7, style.md §11). A URL that is not in the table fails `test_every_url_is_in_the_table`.
+
+Outcomes: OK means "let through" (200/201/302 to a page of the product/400/409 — the request
+was judged on its content), or an exact status: 403, 404 (the case is not revealed), LOGIN
+(redirect to the login page). Unlisted personas get the row's default.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from samenwerk.plannen import services as plannen
+from tests.auth import login
+from tests.factories import CasusFactory
+
+pytestmark = pytest.mark.django_db
+
+OK, LOGIN = "ok", "login"
+PERSONAS = [
+    "casusregisseur",
+    "deelnemer_andere_organisatie",
+    "niet_betrokken",
+    "procesregisseur",
+    "gebiedsaanjager",
+    "manager",
+    "bestuurder",
+    "beheerder",
+    "privacyfunctionaris",
+    "professional_andere_gemeente",
+    "zonder_rol",
+    "anoniem",
+]
+ALIAS = {"casusregisseur": "professional", "deelnemer_andere_organisatie": "collega_andere_organisatie"}
+
+# Reusable rows: (default for signed-in people, anonymous, overrides)
+IEDEREEN = (OK, LOGIN, {})
+API_IEDEREEN = (OK, 403, {})
+PROFESSIONAL = (403, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "niet_betrokken": OK, "professional_andere_gemeente": OK})
+CASUS = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": OK})
+CASUS_STUREN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": 403, "procesregisseur": 403})
+PLAN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": 403})
+API = {LOGIN: 403}
+
+# url name: (kwargs, {method: row})
+MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
+    "portaal:start": ("", {"GET": IEDEREEN}),
+    "portaal:gemeente-kiezen": ("", {"POST": IEDEREEN}),
+    "portaal:sociale-kaart": ("", {"GET": (OK, LOGIN, {"zonder_rol": 403})}),
+    "casussen:lijst": ("", {"GET": (OK, LOGIN, {"zonder_rol": 403})}),
+    "casussen:aanmelden": ("", {"GET": PROFESSIONAL, "POST": PROFESSIONAL}),
+    "casussen:detail": ("casus", {"GET": CASUS}),
+    "casussen:tijdlijn": ("casus", {"GET": CASUS}),
+    "casussen:toestemming": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "casussen:netwerklid": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "casussen:professional": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "casussen:status": ("casus", {"POST": CASUS_STUREN}),
+    "plannen:plan": ("casus", {"GET": PLAN}),
+    "plannen:bewerken": ("casus", {"GET": PLAN, "POST": PLAN}),
+    "plannen:versies": ("casus", {"GET": PLAN}),
+    "plannen:afspraak": ("casus", {"GET": PLAN, "POST": PLAN}),
+    "plannen:afspraak-voltooid": ("afspraak", {"POST": PLAN}),
+    "plannen:evaluatie": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "login": ("", {"GET": (OK, OK, {}), "POST": (OK, OK, {})}),
+    "logout": ("", {"POST": (OK, OK, {})}),
+    "set_language": ("", {"POST": (OK, OK, {})}),
+    "api:schema": ("", {"GET": API_IEDEREEN}),
+    "api:mij": ("", {"GET": API_IEDEREEN}),
+    "api:sociale-kaart": ("gemeente", {"GET": (OK, 403, {"professional_andere_gemeente": 404, "zonder_rol": 404})}),
+    "api:casussen": ("", {"GET": API_IEDEREEN, "POST": API_IEDEREEN}),
+    "api:casus": ("casus", {"GET": CASUS}),
+    "api:casus-toestemmingen": ("casus", {"POST": CASUS_STUREN}),
+    "api:casus-netwerk": ("casus", {"POST": CASUS_STUREN}),
+    "api:casus-status": ("casus", {"POST": CASUS_STUREN}),
+    "api:plan": ("casus", {"GET": PLAN, "PUT": PLAN}),
+    "api:plan-afspraken": ("casus", {"POST": PLAN}),
+    "api:plan-afspraak-voltooid": ("afspraak", {"POST": PLAN}),
+    "api:plan-evaluaties": ("casus", {"POST": CASUS_STUREN}),
+}
+# The admin has its own permission model (only the functioneel beheerder, see test_beheer.py);
+# its index is checked here, its hundreds of generated URLs are not listed one by one.
+MATRIX["beheer:index"] = ("", {"GET": (LOGIN, LOGIN, {"beheerder": OK})})
+NIET_IN_MATRIX = {"beheer"}  # namespace covered by beheer:index and tests/gemeenten/test_beheer.py
+
+
+def _url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(resolver: URLResolver, ns: str | None) -> None:
+        for p in resolver.url_patterns:
+            if isinstance(p, URLResolver):
+                walk(p, p.namespace or ns)
+            elif isinstance(p, URLPattern) and p.name:
+                names.add(f"{ns}:{p.name}" if ns else p.name)
+
+    walk(get_resolver(), None)
+    return {n for n in names if n.split(":")[0] not in NIET_IN_MATRIX}
+
+
+def test_every_url_is_in_the_table():
+    assert _url_names() - set(MATRIX) == set(), "add these URLs to MATRIX with the expected outcome per persona"
+    assert set(MATRIX) - _url_names() - {"beheer:index"} == set(), "these rows name URLs that no longer exist"
+
+
+CASES = [(name, method, persona) for name, (_k, methods) in MATRIX.items() for method in methods for persona in PERSONAS]
+
+
+def _expected(row: tuple, persona: str, api: bool) -> object:
+    default, anoniem, overrides = row
+    if persona == "anoniem":
+        return 403 if (api and anoniem == LOGIN) else anoniem
+    if persona in overrides:
+        return overrides[persona]
+    if persona == "professional_andere_gemeente" and default == 404:
+        return 404
+    return default
+
+
+@pytest.mark.parametrize(("name", "method", "persona"), CASES, ids=[f"{m} {n} {p}" for n, m, p in CASES])
+def test_matrix(client, personas, name, method, persona):
+    casus = CasusFactory(
+        gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie
+    )
+    casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie)
+    casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
+    plannen.wijzig_plan(actor=personas.professional, casus=casus, inhoud=plannen.PlanInhoud(ik_wil="x"), versie=0)
+    afspraak = plannen.voeg_afspraak_toe(actor=personas.professional, casus=casus, wie="inwoner", wat="x")
+    kwargs_key, methods = MATRIX[name]
+    kwargs = {
+        "": {},
+        "casus": {"pk": casus.pk},
+        "afspraak": {"pk": casus.pk, "afspraak_id": afspraak.pk},
+        "gemeente": {"gemeente": "testwijde"},
+    }
+    url = reverse(name, kwargs=kwargs[kwargs_key])
+    if persona != "anoniem":
+        login(client, getattr(personas, ALIAS.get(persona, persona)))
+    api = url.startswith("/api/")
+    response = (
+        getattr(client, method.lower())(url, content_type="application/json") if api else getattr(client, method.lower())(url)
+    )
+    expected = _expected(methods[method], persona, api)
+    if expected == OK:
+        assert response.status_code in (200, 201, 302, 400, 409), response.status_code
+        if response.status_code == 302:
+            assert "/inloggen/" not in response["Location"] or name in ("logout",), response["Location"]
+    elif expected == LOGIN:
+        assert response.status_code == 302, response.status_code
+        assert "/inloggen/" in response["Location"] or "/beheer/login/" in response["Location"]
+    else:
+        assert response.status_code == expected
