@@ -37,7 +37,11 @@ ALIAS = {"casusregisseur": "professional", "deelnemer_andere_organisatie": "coll
 # Reusable rows: (default for signed-in people, anonymous, overrides)
 IEDEREEN = (OK, LOGIN, {})
 API_IEDEREEN = (OK, 403, {})
-PROFESSIONAL = (403, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "niet_betrokken": OK, "professional_andere_gemeente": OK})
+PROFESSIONAL = (
+    403,
+    LOGIN,
+    {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "niet_betrokken": OK, "professional_andere_gemeente": OK},
+)
 CASUS = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": OK})
 CASUS_STUREN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": 403, "procesregisseur": 403})
 PLAN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": 403})
