@@ -66,6 +66,8 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "plannen:afspraak": ("casus", {"GET": PLAN, "POST": PLAN}),
     "plannen:afspraak-voltooid": ("afspraak", {"POST": PLAN}),
     "plannen:evaluatie": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "portaal:logboek": ("", {"GET": (403, LOGIN, {"privacyfunctionaris": OK})}),
+    "portaal:logboek-export": ("", {"GET": (403, LOGIN, {"privacyfunctionaris": OK})}),
     "login": ("", {"GET": (OK, OK, {}), "POST": (OK, OK, {})}),
     "logout": ("", {"POST": (OK, OK, {})}),
     "set_language": ("", {"POST": (OK, OK, {})}),

@@ -28,6 +28,7 @@ NAVIGATIE: list[NavItem] = [
     NavItem(_("Start"), "portaal:start"),
     NavItem(_("Mijn casussen"), "casussen:lijst", frozenset({Rol.SOCIAAL_PROFESSIONAL, Rol.PROCESREGISSEUR})),
     NavItem(_("Sociale kaart"), "portaal:sociale-kaart"),
+    NavItem(_("Toegangslog"), "portaal:logboek", frozenset({Rol.PRIVACYFUNCTIONARIS})),
     NavItem(_("Inrichting"), "beheer:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER}), superuser=True),
 ]
 

@@ -93,8 +93,7 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
     Rol.PRIVACYFUNCTIONARIS: (
         _("Toegangslogboek"),
         _(
-            "Hier kunt u het logboek doorzoeken: wie heeft welke gegevens van welke inwoner ingezien of "
-            "gewijzigd. Er zijn nog geen vermeldingen."
+            "Doorzoek en exporteer het toegangslog van uw gemeente: wie heeft welke gegevens van welke inwoner ingezien of gewijzigd, en op welke grond."
         ),
     ),
 }
@@ -106,6 +105,7 @@ CIJFERS: dict[str, str] = {
     Rol.SOCIAAL_PROFESSIONAL: "samenwerk.casussen.selectors.startcijfers",
 }
 LINKS: dict[str, tuple[Promise, str]] = {
+    Rol.PRIVACYFUNCTIONARIS: (_("Het toegangslog doorzoeken"), "portaal:logboek"),
     Rol.SOCIAAL_PROFESSIONAL: (_("Naar mijn casussen"), "casussen:lijst"),
 }
 
@@ -125,6 +125,7 @@ def blokken(ctx: Werkcontext, user: User | None = None) -> list[Blok]:
             blok.links = [(_("Naar het beheer"), "/beheer/")]
         if rol.rol in CIJFERS and user is not None and ctx.gemeente is not None:
             blok.cijfers = import_string(CIJFERS[rol.rol])(user, ctx.gemeente)
+        if rol.rol in LINKS:
             label, url_name = LINKS[rol.rol]
             blok.links = [(label, reverse(url_name))]
         result.append(blok)

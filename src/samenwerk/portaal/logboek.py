@@ -1,0 +1,100 @@
+"""The privacy officer searches and exports the access log of their municipality
+(issue 7 item 4). Every search and export is itself logged."""
+
+from __future__ import annotations
+
+import csv
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from samenwerk.gemeenten.models import Rol
+from samenwerk.privacy.audit import Onderwerp, record
+from samenwerk.privacy.models import Actie, Uitkomst
+from samenwerk.privacy.selectors import EXPORT_VELDEN, zoek_in_log
+from samenwerk.ui.forms import Form
+
+from .context import werkcontext
+
+
+class LogFilter(Form):
+    casus = forms.IntegerField(label=_("Casus (id)"), required=False, min_value=1)
+    inwoner = forms.IntegerField(label=_("Inwoner (id)"), required=False, min_value=1)
+    gebruiker = forms.CharField(label=_("Medewerker (naam of e-mail)"), required=False, max_length=100)
+    actie = forms.ChoiceField(label=_("Actie"), required=False, choices=[("", _("Alle acties")), *Actie.choices])
+    uitkomst = forms.ChoiceField(label=_("Uitkomst"), required=False, choices=[("", _("Alle uitkomsten")), *Uitkomst.choices])
+    van = forms.DateField(label=_("Vanaf"), required=False)
+    tot = forms.DateField(label=_("Tot en met"), required=False)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
+            self.add_error("tot", _("De einddatum ligt vóór de begindatum."))
+        return data
+
+
+def _zoek(request: HttpRequest) -> tuple[LogFilter, object, int]:
+    ctx = werkcontext(request)
+    if not ctx.heeft(Rol.PRIVACYFUNCTIONARIS) or ctx.gemeente is None:
+        raise PermissionDenied
+    form = LogFilter(request.GET or None)
+    d = form.cleaned_data if form.is_valid() else {}
+    qs = zoek_in_log(
+        [ctx.gemeente.pk],
+        casus_id=d.get("casus"),
+        inwoner_id=d.get("inwoner"),
+        gebruiker=d.get("gebruiker", ""),
+        actie=d.get("actie", ""),
+        uitkomst=d.get("uitkomst", ""),
+        van=d.get("van"),
+        tot=d.get("tot"),
+    )
+    return form, qs, ctx.gemeente.pk
+
+
+def _log_zoekopdracht(request: HttpRequest, form: LogFilter, gemeente_id: int, actie: str) -> None:
+    gebruikt = [k for k, v in (form.cleaned_data.items() if form.is_bound and form.is_valid() else []) if v]
+    record(
+        actor=request.user,
+        actie=actie,
+        gebeurtenis="toegangslog.doorzocht",
+        velden=gebruikt,
+        rol=Rol.PRIVACYFUNCTIONARIS,
+        onderwerp=Onderwerp(gemeente_id=gemeente_id, object_type="toegangslog", gegevenssegment="toegangslog"),
+    )
+
+
+@require_GET
+@login_required
+def logboek(request: HttpRequest) -> HttpResponse:
+    form, qs, gemeente_id = _zoek(request)
+    pagina = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    _log_zoekopdracht(request, form, gemeente_id, Actie.SEARCH)
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(request, "portaal/logboek.html", {"form": form, "pagina": pagina, "querystring": querystring.urlencode()})
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@require_GET
+@login_required
+def logboek_export(request: HttpRequest) -> StreamingHttpResponse:
+    form, qs, gemeente_id = _zoek(request)
+    _log_zoekopdracht(request, form, gemeente_id, Actie.EXPORT)
+    writer = csv.writer(_Echo())
+    rijen = (writer.writerow([getattr(e, v) for v in EXPORT_VELDEN]) for e in qs.iterator(chunk_size=2000))
+    response = StreamingHttpResponse(
+        (r for part in ([writer.writerow(EXPORT_VELDEN)], rijen) for r in part), content_type="text/csv"
+    )
+    response["Content-Disposition"] = 'attachment; filename="toegangslog.csv"'
+    return response

@@ -1,0 +1,72 @@
+"""Reading the access log: only for the privacy officer of the municipality (the caller
+passes the municipalities; privacy does not know about roles)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from .models import AuditEntry
+
+
+def zoek_in_log(
+    gemeente_ids: Iterable[int],
+    *,
+    casus_id: int | None = None,
+    inwoner_id: int | None = None,
+    gebruiker: str = "",
+    actie: str = "",
+    uitkomst: str = "",
+    van: datetime.date | None = None,
+    tot: datetime.date | None = None,
+) -> QuerySet[AuditEntry]:
+    qs = AuditEntry.objects.filter(gemeente_id__in=list(gemeente_ids))
+    if casus_id:
+        qs = qs.filter(casus_id=casus_id)
+    if inwoner_id:
+        qs = qs.filter(inwoner_id=inwoner_id)
+    if gebruiker:
+        qs = qs.filter(gebruiker_naam__icontains=gebruiker)
+    if actie:
+        qs = qs.filter(actie=actie)
+    if uitkomst:
+        qs = qs.filter(uitkomst=uitkomst)
+    if van:
+        qs = qs.filter(tijdstip__date__gte=van)
+    if tot:
+        qs = qs.filter(tijdstip__date__lte=tot)
+    return qs.order_by("-tijdstip", "-id")
+
+
+EXPORT_VELDEN = [
+    "tijdstip",
+    "actie",
+    "uitkomst",
+    "gebeurtenis",
+    "gebruiker_id",
+    "gebruiker_naam",
+    "rol",
+    "organisatie",
+    "gemeente_id",
+    "inwoner_id",
+    "casus_id",
+    "object_type",
+    "object_id",
+    "gegevenssegment",
+    "velden",
+    "doel",
+    "grond_rol",
+    "relatie",
+    "toestemming",
+    "noodtoegang",
+    "reden",
+    "kanaal",
+    "ip_adres",
+    "user_agent",
+    "systeem",
+    "chain",
+    "seq",
+    "hash",
+]

@@ -1,0 +1,64 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from samenwerk.privacy.audit import Onderwerp, record
+from samenwerk.privacy.models import AuditEntry
+from tests.auth import login
+from tests.querycount import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _rij(personas, gemeente_id, casus_id=1, actie="read"):
+    record(
+        actor=personas.professional,
+        actie=actie,
+        gebeurtenis="casus.bekeken",
+        onderwerp=Onderwerp(gemeente_id=gemeente_id, casus_id=casus_id, inwoner_id=9),
+    )
+
+
+@pytest.mark.parametrize("persona", ["professional", "manager", "beheerder", "bestuurder"])
+def test_only_the_privacy_officer_reads_the_log(client, personas, persona):
+    login(client, getattr(personas, persona))
+    assert client.get(reverse("portaal:logboek")).status_code == 403
+    assert client.get(reverse("portaal:logboek-export")).status_code == 403
+
+
+def test_search_shows_own_municipality_only_and_is_logged(client, personas):
+    _rij(personas, personas.gemeente.pk, casus_id=11)
+    _rij(personas, personas.gemeente.pk, casus_id=12, actie="update")
+    _rij(personas, personas.andere_gemeente.pk, casus_id=13)
+    login(client, personas.privacyfunctionaris)
+    response = client.get(reverse("portaal:logboek"), {"actie": "read"})
+    rijen = list(response.context["pagina"].object_list)
+    assert [r.casus_id for r in rijen] == [11]
+    zoek = AuditEntry.objects.filter(gebeurtenis="toegangslog.doorzocht").get()
+    assert (zoek.actie, zoek.velden, zoek.gebruiker_id) == ("search", ["actie"], personas.privacyfunctionaris.pk)
+
+
+def test_bad_filter_keeps_input(client, personas):
+    login(client, personas.privacyfunctionaris)
+    html = client.get(
+        reverse("portaal:logboek"), {"van": "2026-05-01", "tot": "2026-04-01", "gebruiker": "sanne"}
+    ).content.decode()
+    assert "De einddatum ligt vóór de begindatum." in html and 'value="sanne"' in html
+
+
+def test_export_is_a_csv_and_is_logged(client, personas):
+    _rij(personas, personas.gemeente.pk, casus_id=11)
+    login(client, personas.privacyfunctionaris)
+    response = client.get(reverse("portaal:logboek-export"), {"casus": 11})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:3] == ["tijdstip", "actie", "uitkomst"] and len(rows) == 2 and rows[1][10] == "11"
+    assert AuditEntry.objects.filter(gebeurtenis="toegangslog.doorzocht", actie="export").exists()
+
+
+def test_log_page_query_count_is_constant(client, personas):
+    login(client, personas.privacyfunctionaris)
+    assert_constant_queries(
+        lambda n: [_rij(personas, personas.gemeente.pk) for _ in range(n)], lambda: client.get(reverse("portaal:logboek"))
+    )
