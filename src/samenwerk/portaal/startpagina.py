@@ -93,7 +93,8 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
     Rol.PRIVACYFUNCTIONARIS: (
         _("Toegangslogboek"),
         _(
-            "Doorzoek en exporteer het toegangslog van uw gemeente: wie heeft welke gegevens van welke inwoner ingezien of gewijzigd, en op welke grond."
+            "Doorzoek en exporteer het toegangslog van uw gemeente: wie heeft welke gegevens van welke inwoner "
+            "ingezien of gewijzigd, en op welke grond."
         ),
     ),
 }
