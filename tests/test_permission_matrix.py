@@ -68,6 +68,7 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "plannen:evaluatie": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
     "portaal:logboek": ("", {"GET": (403, LOGIN, {"privacyfunctionaris": OK})}),
     "portaal:logboek-export": ("", {"GET": (403, LOGIN, {"privacyfunctionaris": OK})}),
+    "plannen:inzage": ("casus", {"GET": CASUS_STUREN}),
     "login": ("", {"GET": (OK, OK, {}), "POST": (OK, OK, {})}),
     "logout": ("", {"POST": (OK, OK, {})}),
     "set_language": ("", {"POST": (OK, OK, {})}),

@@ -234,3 +234,16 @@ def test_start_page_counts_my_open_cases_and_overdue_agreements(client, personas
         ("waarvan u casusregisseur bent", 1),
         ("afspraken over tijd", 1),
     ]
+
+
+def test_inzage_json_holds_everything_and_is_logged_as_export(client, personas, casus):
+    services.wijzig_plan(actor=personas.professional, casus=casus, inhoud=services.PlanInhoud(ik_wil="Weer rust"), versie=0)
+    services.voeg_afspraak_toe(actor=personas.professional, casus=casus, wie="inwoner", wat="Bellen")
+    casus.netwerk.create(naam="Buurvrouw Els", relatie="buurvrouw", rol="buur")
+    login(client, personas.professional)
+    response = client.get(reverse("plannen:inzage", args=[casus.pk]))
+    data = response.json()
+    assert data["inwoner"]["achternaam"] == "Testinwoner"
+    assert data["plan"]["ik_wil"] == "Weer rust" and data["plan"]["rondes"][0]["afspraken"][0]["wat"] == "Bellen"
+    assert data["netwerk"][0]["naam"] == "Buurvrouw Els" and data["toestemmingen"][0]["doel"] == "samenwerkwijze"
+    assert AuditEntry.objects.filter(gebeurtenis="inzage.json", actie="export", casus_id=casus.pk).exists()

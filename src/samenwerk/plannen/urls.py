@@ -10,4 +10,5 @@ urlpatterns = [
     path("afspraken/nieuw/", views.afspraak, name="afspraak"),
     path("afspraken/<int:afspraak_id>/voltooid/", views.afspraak_voltooid, name="afspraak-voltooid"),
     path("evaluatie/", views.evaluatie, name="evaluatie"),
+    path("inzage.json", views.inzage, name="inzage"),
 ]

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,6 +19,7 @@ from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.casussen.services import heeft_toestemming, log_casus
 from samenwerk.privacy.models import Actie
 
+from . import inzage as avg
 from . import regels, services
 from .forms import AfspraakForm, EvaluatieForm, PlanForm, VersieKeuze
 from .models import PLANVELDEN, Afspraak, Samenwerkplan
@@ -183,3 +184,18 @@ def evaluatie(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("plannen:plan", pk=casus.pk)
     uitleg = _("Zijn alle acties gedaan? Zijn er verdere acties nodig? Wat is het welzijnscijfer nu? Wat hebben we geleerd?")
     return _formulier(request, casus, form, _("Evaluatie vastleggen"), uitleg)
+
+
+@require_GET
+@login_required
+def inzage(request: HttpRequest, pk: int) -> HttpResponse:
+    """AVG inzage: all data of the resident of this case, for the casusregisseur to hand over."""
+    casus = _casus(request, pk)
+    if not mag_beheren(request.user, casus):
+        raise PermissionDenied
+    log_casus(
+        actor=request.user, casus=casus, actie=Actie.EXPORT, gebeurtenis="inzage.json", segment="alles", object_type="inzage"
+    )
+    response = JsonResponse(avg.inzage(casus), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="inzage-casus-{casus.nummer}.json"'
+    return response
