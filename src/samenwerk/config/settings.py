@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "samenwerk.gemeenten",
     "samenwerk.portaal",
+    "samenwerk.rendement",
 ]
 
 MIDDLEWARE = [
