@@ -33,7 +33,7 @@ class PrijsitemInline(admin.TabularInline):
 @admin.register(Prijslijst, site=beheer_site)
 class PrijslijstAdmin(GemeenteScopedAdmin):
     list_display = ["__str__", "gemeente", "jaar", "aantal_items", "weken_per_jaar", "bijgewerkt_op", "bijgewerkt_door"]
-    list_filter = ["gemeente", "jaar"]
+    list_filter = [("gemeente", admin.RelatedOnlyFieldListFilter), "jaar"]  # no names of other municipalities
     fields = ["gemeente", "jaar", "weken_per_jaar", "toelichting", "bijgewerkt_op", "bijgewerkt_door"]
     readonly_fields = ["bijgewerkt_op", "bijgewerkt_door"]
     inlines = [PrijsitemInline]

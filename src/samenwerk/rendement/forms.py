@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .bedragen import GeenBedrag, getal, lees_bedrag
+from .bedragen import GeenBedrag, lees_bedrag
 from .models import EERSTE_JAAR, ITEMVELDEN, LAATSTE_JAAR, Prijsitem, Prijslijst, normaliseer_code
 
 # NL Design System (Utrecht) classes on Django's widgets.
@@ -57,7 +57,7 @@ class BedragField(forms.DecimalField):
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, Decimal):
-            return getal(value.quantize(Decimal("0.01"))).replace(".", "")  # '1234,50': what people type
+            return format(value.quantize(Decimal("0.01")), "f").replace(".", ",")  # '1234,50': what people type
         return value
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:

@@ -27,6 +27,10 @@ def prijslijsten(gemeente: Gemeente) -> QuerySet[Prijslijst]:
     return Prijslijst.objects.filter(gemeente=gemeente).met_aantal_items().order_by("-jaar")
 
 
+def jaren(gemeente: Gemeente) -> list[int]:
+    return list(Prijslijst.objects.filter(gemeente=gemeente).order_by("-jaar").values_list("jaar", flat=True))
+
+
 def prijslijst_of_404(gemeente: Gemeente, jaar: int) -> Prijslijst:
     return get_object_or_404(Prijslijst.objects.select_related("gemeente"), gemeente=gemeente, jaar=jaar)
 
