@@ -7,4 +7,5 @@ app_name = "api"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("", include("samenwerk.gemeenten.api_urls")),
+    path("", include("samenwerk.rendement.api_urls")),
 ]
