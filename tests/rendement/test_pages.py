@@ -274,3 +274,14 @@ def test_price_list_page_query_count_is_constant(client, personas, lijst):
         lambda n: [PrijsitemFactory(prijslijst__gemeente=personas.gemeente, prijslijst__jaar=next(jaren)) for _ in range(n)],
         lambda: client.get(url("prijslijsten")),
     )
+
+
+def test_the_pages_speak_english_too(client, personas, lijst):
+    login(client, personas.beheerder)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = html_van(client.get(url("prijslijst", 2026)))
+    assert "Price list 2026 of Testwijde: 2 items" in html
+    assert "A weekly cost counts 42 weeks a year" in html
+    assert "per hour" in html and "Add item" in html
+    data = {"code": "X", "omschrijving": "Y", "eenheid": "uur", "prijs": "12,5x", "wet": "wmo"}
+    assert "'12,5x' is not an amount" in html_van(client.post(url("item-toevoegen", 2026), data))

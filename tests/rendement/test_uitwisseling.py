@@ -223,3 +223,10 @@ def test_import_upserts_by_code_and_twice_changes_nothing(lijst, personas):
     assert (tweede.toegevoegd, tweede.gewijzigd, tweede.ongewijzigd) == (0, 0, 2)
     assert stand(lijst) == na_eerste
     assert type(lijst).objects.get(pk=lijst.pk).bijgewerkt_op == bijgewerkt
+
+
+def test_import_accepts_the_english_labels_too():
+    inhoud = csv_bestand(
+        ["code;omschrijving;eenheid;prijs;wet", "B;Maand bijstand;per month;1300;other", "C;Uur;Per Hour;80;Wmo"]
+    )
+    assert [(i.eenheid, i.wet) for i in lees_items(inhoud)] == [("maand", "anders"), ("uur", "wmo")]
