@@ -6,8 +6,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from samenwerk.gemeenten.models import Rol
 from samenwerk.rendement.models import Prijslijst
 from tests.auth import login
+from tests.factories import RoltoewijzingFactory, UserFactory
 from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +93,17 @@ def test_copy_to_next_year_action(client, personas):
     assert Prijslijst.objects.get(jaar=2027).items.count() == 2
     response = client.post(url, {"action": "kopieer_naar_volgend_jaar", "_selected_action": [lijst.pk]}, follow=True)
     assert "Er is al een prijslijst voor 2027." in response.content.decode()
+
+
+def test_a_beheerder_of_another_municipality_sees_nothing_of_this_one(client, personas):
+    lijst = PrijslijstFactory(gemeente=personas.gemeente, jaar=2026)
+    item = PrijsitemFactory(prijslijst=lijst, omschrijving="Tarief van Testwijde")
+    elders = UserFactory(email="beheer@elders.example")
+    RoltoewijzingFactory(user=elders, rol=Rol.FUNCTIONEEL_BEHEERDER, gemeente=personas.andere_gemeente, organisatie=None)
+    login(client, elders)
+    html = client.get(reverse("beheer:rendement_prijslijst_changelist")).content.decode()
+    assert "Testwijde" not in html and "0 prijslijsten" in html
+    assert client.get(reverse("beheer:rendement_prijslijst_change", args=[lijst.pk])).status_code == 302
+    response = client.post(reverse("beheer:rendement_prijslijst_delete", args=[lijst.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert Prijslijst.objects.filter(pk=lijst.pk).exists() and lijst.items.filter(pk=item.pk).exists()

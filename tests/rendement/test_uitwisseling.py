@@ -136,6 +136,11 @@ def test_import_reads_comma_separated_windows_files():
     assert [(i.omschrijving, i.prijs) for i in lees_items(inhoud)] == [("Uur hulp, thuis", Decimal("12.50"))]
 
 
+def test_import_reads_quoted_comma_separated_files():
+    inhoud = csv_bestand(['"Code","Omschrijving","Eenheid","Prijs","Wet"', '"X1","Uur hulp","uur","12.50","Wmo"'])
+    assert [(i.code, i.prijs) for i in lees_items(inhoud)] == [("X1", Decimal("12.50"))]
+
+
 def test_import_of_an_xlsx_with_numbers_and_text_prices():
     inhoud = xlsx([KOP, ["A", "Uur", "per uur", 82.5, None, "Wmo"], ["B", "Week", "per week", "€ 1.234,56", "", "Wlz"], [], []])
     assert [(i.code, i.prijs) for i in lees_items(inhoud)] == [("A", Decimal("82.5")), ("B", Decimal("1234.56"))]

@@ -117,7 +117,7 @@ def _tekst(waarde: Any) -> Any:
 
 
 def _kop(cellen: Iterable[Any]) -> list[str]:
-    namen = [str(c or "").strip().lower().lstrip("\ufeff") for c in cellen]
+    namen = [str(c or "").lstrip("\ufeff").strip().strip('"').strip().lower() for c in cellen]
     return [KOLOM_ALIASSEN.get(n, n) for n in namen]
 
 
