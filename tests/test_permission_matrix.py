@@ -1,12 +1,14 @@
 """Every URL and API endpoint × every persona × the methods it accepts, in one table
 (issue 7, style.md §11). A URL that is not in the table fails `test_every_url_is_in_the_table`.
 
-Outcomes: OK means "let through" (200/201/302 to a page of the product/400/409 — the request
+Outcomes: OK means "let through" (200/201/204/302 to a page of the product/400/409/415 — the request
 was judged on its content), or an exact status: 403, 404 (the case is not revealed), LOGIN
 (redirect to the login page). Unlisted personas get the row's default.
 """
 
 from __future__ import annotations
+
+import datetime
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -14,6 +16,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from samenwerk.plannen import services as plannen
 from tests.auth import login
 from tests.factories import CasusFactory
+from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
+
+JAAR = datetime.date.today().year
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +50,21 @@ PROFESSIONAL = (
 CASUS = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": OK})
 CASUS_STUREN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": 403, "procesregisseur": 403})
 PLAN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": 403})
-API = {LOGIN: 403}
+LEZERS = [
+    "casusregisseur",
+    "deelnemer_andere_organisatie",
+    "niet_betrokken",
+    "procesregisseur",
+    "gebiedsaanjager",
+    "manager",
+    "bestuurder",
+    "beheerder",
+]
+PRIJS_LEZEN = (403, LOGIN, dict.fromkeys(LEZERS, OK) | {"professional_andere_gemeente": 404})
+PRIJS_BEHEER = (403, LOGIN, {"beheerder": OK})
+NIET_LEZERS_API = dict.fromkeys(["professional_andere_gemeente", "zonder_rol", "privacyfunctionaris"], 404)
+API_PRIJS_LEZEN = (403, 403, dict.fromkeys(LEZERS, OK) | NIET_LEZERS_API)
+API_PRIJS_BEHEER = (403, 403, {"beheerder": OK} | NIET_LEZERS_API)
 
 # url name: (kwargs, {method: row})
 MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
@@ -69,6 +88,23 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "portaal:logboek": ("", {"GET": (403, LOGIN, {"privacyfunctionaris": OK})}),
     "portaal:logboek-export": ("", {"GET": (403, LOGIN, {"privacyfunctionaris": OK})}),
     "plannen:inzage": ("casus", {"GET": CASUS_STUREN}),
+    "rendement:prijslijsten": ("", {"GET": (403, LOGIN, dict.fromkeys(LEZERS, OK) | {"professional_andere_gemeente": OK})}),
+    "rendement:nieuw-jaar": ("", {"POST": (403, LOGIN, {"beheerder": OK})}),
+    "rendement:prijslijst": ("jaar", {"GET": PRIJS_LEZEN}),
+    "rendement:instellingen": ("jaar", {"GET": PRIJS_BEHEER, "POST": PRIJS_BEHEER}),
+    "rendement:importeren": ("jaar", {"GET": PRIJS_BEHEER, "POST": PRIJS_BEHEER}),
+    "rendement:exporteren": ("formaat", {"GET": PRIJS_LEZEN}),
+    "rendement:item-toevoegen": ("jaar", {"GET": PRIJS_BEHEER, "POST": PRIJS_BEHEER}),
+    "rendement:item-wijzigen": ("item", {"GET": PRIJS_BEHEER, "POST": PRIJS_BEHEER}),
+    "rendement:item-verwijderen": ("item", {"GET": PRIJS_BEHEER, "POST": PRIJS_BEHEER}),
+    "api:prijslijsten": ("gemeente", {"GET": API_PRIJS_LEZEN, "POST": API_PRIJS_BEHEER}),
+    "api:prijslijst": ("api_jaar", {"GET": API_PRIJS_LEZEN, "PUT": API_PRIJS_BEHEER, "PATCH": API_PRIJS_BEHEER}),
+    "api:prijsitems": ("api_jaar", {"GET": API_PRIJS_LEZEN, "POST": API_PRIJS_BEHEER}),
+    "api:prijsitem": (
+        "api_item",
+        {"GET": API_PRIJS_LEZEN, "PUT": API_PRIJS_BEHEER, "PATCH": API_PRIJS_BEHEER, "DELETE": API_PRIJS_BEHEER},
+    ),
+    "api:prijslijst-importeren": ("api_jaar", {"POST": API_PRIJS_BEHEER}),
     "login": ("", {"GET": (OK, OK, {}), "POST": (OK, OK, {})}),
     "logout": ("", {"POST": (OK, OK, {})}),
     "set_language": ("", {"POST": (OK, OK, {})}),
@@ -133,12 +169,20 @@ def test_matrix(client, personas, name, method, persona):
     casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
     plannen.wijzig_plan(actor=personas.professional, casus=casus, inhoud=plannen.PlanInhoud(ik_wil="x"), versie=0)
     afspraak = plannen.voeg_afspraak_toe(actor=personas.professional, casus=casus, wie="inwoner", wat="x")
+    item = PrijsitemFactory(prijslijst=PrijslijstFactory(gemeente=personas.gemeente, jaar=JAAR), code="UUR-MW")
     kwargs_key, methods = MATRIX[name]
+    jaar = {"jaar": JAAR}
+    api_jaar = {"gemeente": "testwijde", "jaar": JAAR}
     kwargs = {
         "": {},
         "casus": {"pk": casus.pk},
         "afspraak": {"pk": casus.pk, "afspraak_id": afspraak.pk},
         "gemeente": {"gemeente": "testwijde"},
+        "jaar": jaar,
+        "item": jaar | {"pk": item.pk},
+        "formaat": jaar | {"formaat": "csv"},
+        "api_jaar": api_jaar,
+        "api_item": api_jaar | {"code": "UUR-MW"},
     }
     url = reverse(name, kwargs=kwargs[kwargs_key])
     if persona != "anoniem":
@@ -149,7 +193,7 @@ def test_matrix(client, personas, name, method, persona):
     )
     expected = _expected(methods[method], persona, api)
     if expected == OK:
-        assert response.status_code in (200, 201, 302, 400, 409), response.status_code
+        assert response.status_code in (200, 201, 204, 302, 400, 409, 415), response.status_code
         if response.status_code == 302:
             assert "/inloggen/" not in response["Location"] or name in ("logout",), response["Location"]
     elif expected == LOGIN:

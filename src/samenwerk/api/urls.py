@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("samenwerk.gemeenten.api_urls")),
     path("", include("samenwerk.casussen.api_urls")),
     path("", include("samenwerk.plannen.api_urls")),
+    path("", include("samenwerk.rendement.api_urls")),
 ]

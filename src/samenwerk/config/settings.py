@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "samenwerk.casussen",
     "samenwerk.plannen",
     "samenwerk.portaal",
+    "samenwerk.rendement",
 ]
 
 MIDDLEWARE = [
@@ -246,6 +247,7 @@ if PRODUCTION:
 DEMO_LOADERS = [
     "samenwerk.gemeenten.demo.load",
     "samenwerk.plannen.demo.load",
+    "samenwerk.rendement.demo.load",
 ]
 DEMO_PASSWORD = env_str("SAMENWERK_DEMO_PASSWORD", "Lindenhoven-demo-2026")
 

@@ -12,4 +12,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", beheer_site.urls),
     path("api/v1/", include("samenwerk.api.urls")),
+    path("prijslijst/", include("samenwerk.rendement.urls")),
 ]

@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from samenwerk.gemeenten.models import Rol
+from samenwerk.rendement.rules import PRIJSLIJST_LEZERS
 
 from .context import Werkcontext
 
@@ -29,6 +30,7 @@ NAVIGATIE: list[NavItem] = [
     NavItem(_("Mijn casussen"), "casussen:lijst", frozenset({Rol.SOCIAAL_PROFESSIONAL, Rol.PROCESREGISSEUR})),
     NavItem(_("Sociale kaart"), "portaal:sociale-kaart"),
     NavItem(_("Toegangslog"), "portaal:logboek", frozenset({Rol.PRIVACYFUNCTIONARIS})),
+    NavItem(_("Prijslijst"), "rendement:prijslijsten", PRIJSLIJST_LEZERS),
     NavItem(_("Inrichting"), "beheer:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER}), superuser=True),
 ]
 

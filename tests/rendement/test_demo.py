@@ -1,0 +1,38 @@
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from samenwerk.rendement.keuzes import Eenheid, Wet
+from samenwerk.rendement.models import Prijsitem, Prijslijst
+
+pytestmark = pytest.mark.django_db
+
+
+def test_lindenhoven_has_an_invented_price_list_for_this_year_and_last():
+    call_command("load_demo", "--quiet-logins")
+    jaar = timezone.localdate().year
+    lijsten = Prijslijst.objects.filter(gemeente__slug="lindenhoven").order_by("jaar")
+    assert [lijst.jaar for lijst in lijsten] == [jaar - 1, jaar]
+    for lijst in lijsten:
+        assert lijst.toelichting.startswith("Demo:")
+        assert lijst.items.count() >= 15
+        assert all(bron.startswith("Demo") for bron in lijst.items.values_list("bron", flat=True))
+        assert set(lijst.items.values_list("eenheid", flat=True)) == set(Eenheid.values)
+        assert set(lijst.items.values_list("wet", flat=True)) == set(Wet.values)
+    oud, nieuw = (lijst.items.get(code="MW-UUR").prijs for lijst in lijsten)
+    assert (oud, nieuw) == (Decimal("81.16"), Decimal("84.00"))  # 84.00 / 1.035, to the cent
+    assert not Prijslijst.objects.filter(gemeente__slug="bergwijde").exists()
+
+
+def test_the_demo_price_list_loads_idempotently_and_keeps_changes():
+    call_command("load_demo", "--quiet-logins")
+    item = Prijsitem.objects.filter(code="MW-UUR").first()
+    item.prijs = Decimal("99.99")
+    item.save()
+    aantallen = (Prijslijst.objects.count(), Prijsitem.objects.count())
+    call_command("load_demo", "--quiet-logins")
+    assert (Prijslijst.objects.count(), Prijsitem.objects.count()) == aantallen
+    item.refresh_from_db()
+    assert item.prijs == Decimal("99.99")
