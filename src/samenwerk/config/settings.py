@@ -278,6 +278,7 @@ if PRODUCTION:
 # Each app that has demo data adds its loader here, in dependency order (load_demo).
 DEMO_LOADERS = [
     "samenwerk.gemeenten.demo.load",
+    "samenwerk.accounts.demo.load",
 ]
 DEMO_PASSWORD = env_str("SAMENWERK_DEMO_PASSWORD", "Lindenhoven-demo-2026")
 
