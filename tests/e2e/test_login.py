@@ -57,6 +57,18 @@ def test_demo_professional_logs_in_and_sees_the_start_page(live_server, page, de
     violations = axe_violations(page)
     assert violations == [], describe(violations)
 
+    # re-authentication before a sensitive action, with its error state
+    page.goto(f"{live_server.url}/account/bevestigen/?next=/sociale-kaart/")
+    page.get_by_role("heading", level=1, name="Bevestig dat u het bent").wait_for()
+    assert axe_violations(page) == [], describe(axe_violations(page))
+    page.get_by_label("Wachtwoord").fill("verkeerd")
+    page.get_by_label("Code").fill("123456")
+    page.get_by_role("button", name="Bevestigen").click()
+    page.get_by_role("alert").wait_for()
+    assert "Dit wachtwoord klopt niet." in page.get_by_role("alert").inner_text()
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+
 
 def test_wrong_password_and_wrong_code_then_sociale_kaart_is_accessible(live_server, page, demo):
     page.goto(f"{live_server.url}/inloggen/")
