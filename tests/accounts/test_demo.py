@@ -23,8 +23,11 @@ def demo(settings) -> str:
     return settings.DEMO_PASSWORD
 
 
-def test_every_demo_account_has_the_demo_authenticator_once(demo):
-    call_command("load_demo", "--quiet-logins")
+def test_every_demo_account_has_the_demo_authenticator_once_and_load_demo_says_how_to_get_the_code(demo, capsys):
+    call_command("load_demo")  # twice: idempotent
+    out = capsys.readouterr().out
+    assert "manage.py demo_code <e-mailadres>" in out
+    assert "JRUW 4ZDF NZUG 65TF NYWW IZLN N4WW WZLZ" in out
     users = User.objects.all()
     assert users.count() >= 14
     for user in users:
@@ -40,17 +43,11 @@ def test_demo_code_prints_the_code_a_demo_login_accepts(client, demo, capsys):
     assert code_step(client, code)["Location"] == "/"
 
 
-def test_load_demo_says_how_to_get_the_code(capsys):
-    call_command("load_demo")
-    out = capsys.readouterr().out
-    assert "manage.py demo_code <e-mailadres>" in out
-    assert "JRUW 4ZDF NZUG 65TF NYWW IZLN N4WW WZLZ" in out
-
-
-def test_demo_code_only_for_demo_accounts_and_never_in_production(demo, settings):
+def test_demo_code_only_for_demo_accounts_and_never_in_production(settings):
     TOTPDevice.objects.create(user=UserFactory(email="echt@gemeente.example"), name="app", confirmed=True)
+    TOTPDevice.objects.create(user=UserFactory(email="demo@lindenhoven.example"), key=DEMO_KEY, confirmed=True)
     with pytest.raises(CommandError, match="geen demo-account"):
         call_command("demo_code", "echt@gemeente.example")
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="niet in productie"):
-        call_command("demo_code", "professional@lindenhoven.example")
+        call_command("demo_code", "demo@lindenhoven.example")
