@@ -54,7 +54,12 @@ def main() -> None:
                 page.get_by_label("E-mailadres").fill("professional@lindenhoven.example")
                 page.get_by_label("Wachtwoord").fill(PASSWORD)
                 page.get_by_role("button", name="Inloggen").click()
-                page.get_by_role("heading", level=1).wait_for()
+                page.get_by_role("heading", level=1, name="Code invullen").wait_for()
+                demo_code = [*manage, "demo_code", "professional@lindenhoven.example"]
+                code = subprocess.run(demo_code, env=env, check=True, capture_output=True, text=True).stdout.strip()
+                page.get_by_label("Code").fill(code)
+                page.get_by_role("button", name="Inloggen").click()
+                page.get_by_role("heading", level=1, name="Welkom, Sanne").wait_for()
                 page.screenshot(path=str(OUT / "start.png"), full_page=True)
                 page.goto(f"{base}/sociale-kaart/")
                 page.screenshot(path=str(OUT / "sociale-kaart.png"), full_page=True)

@@ -51,9 +51,7 @@ def test_production_refuses_debug():
     assert "DJANGO_DEBUG must be off" in result.stderr
 
 
-@pytest.mark.django_db
-def test_security_headers_on_pages(client, personas):
-    response = client.get(reverse("login"))
+def assert_security_headers(response) -> None:
     csp = response["Content-Security-Policy"]
     assert "default-src 'self'" in csp
     assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
@@ -62,6 +60,37 @@ def test_security_headers_on_pages(client, personas):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.django_db
+def test_security_headers_on_pages(client, personas):
+    assert_security_headers(client.get(reverse("login")))
     login(client, personas.professional)
-    response = client.get(reverse("portaal:start"))
+    for name in ("portaal:start", "accounts:sessions"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200
+        assert_security_headers(response)
+        assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_security_headers_on_api_responses(client, personas):
+    assert_security_headers(client.get(reverse("api:mij")))  # 403: not signed in
+    login(client, personas.professional)
+    response = client.get(reverse("api:mij"))
+    assert response.status_code == 200
+    assert_security_headers(response)
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_security_headers_on_the_two_factor_steps(client, personas):
+    client.force_login(personas.professional)  # password step only
+    for name in ("accounts:enrol", "accounts:qr"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200
+        assert_security_headers(response)
+        assert "no-store" in response["Cache-Control"]  # the page and the QR code hold the secret key
+    response = client.get(reverse("api:mij"))
+    assert response.status_code == 403
+    assert_security_headers(response)

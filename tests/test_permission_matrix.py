@@ -105,6 +105,14 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
         {"GET": API_PRIJS_LEZEN, "PUT": API_PRIJS_BEHEER, "PATCH": API_PRIJS_BEHEER, "DELETE": API_PRIJS_BEHEER},
     ),
     "api:prijslijst-importeren": ("api_jaar", {"POST": API_PRIJS_BEHEER}),
+    "accounts:enrol": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
+    "accounts:verify": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
+    "accounts:confirm": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
+    "accounts:backup-codes": ("", {"GET": IEDEREEN}),
+    "accounts:sessions": ("", {"GET": IEDEREEN}),
+    "accounts:end-other-sessions": ("", {"POST": IEDEREEN}),
+    "accounts:qr": ("", {"GET": (404, LOGIN, {})}),
+    "accounts:end-session": ("sessie", {"POST": (404, LOGIN, {})}),
     "login": ("", {"GET": (OK, OK, {}), "POST": (OK, OK, {})}),
     "logout": ("", {"POST": (OK, OK, {})}),
     "set_language": ("", {"POST": (OK, OK, {})}),
@@ -183,6 +191,7 @@ def test_matrix(client, personas, name, method, persona):
         "formaat": jaar | {"formaat": "csv"},
         "api_jaar": api_jaar,
         "api_item": api_jaar | {"code": "UUR-MW"},
+        "sessie": {"session_id": 999999},
     }
     url = reverse(name, kwargs=kwargs[kwargs_key])
     if persona != "anoniem":

@@ -58,11 +58,26 @@ def describe(violations: list[dict[str, object]]) -> str:
 
 
 def browser_login(page, base_url: str, email: str, password: str) -> None:  # type: ignore[no-untyped-def]
-    """Sign in through the real login form (the one place to adapt when sign-in gains steps)."""
+    """Sign in through the real login form and the second step (the one place to adapt when
+    sign-in gains steps). The second step types a fresh backup code: unlike a TOTP code, which
+    works once per 30 seconds, that allows several logins of one person in one test."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    from samenwerk.gemeenten.models import User
+    from tests.auth import authenticator
+
+    user = User.objects.get(email=email)
+    authenticator(user)  # so the second step asks for a code instead of setting up an app
+    device, _ = StaticDevice.objects.get_or_create(user=user, name="Herstelcodes")
+    code = device.token_set.create(token=StaticToken.random_token()).token
     page.goto(f"{base_url}/inloggen/")
     page.get_by_label("E-mailadres").fill(email)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", level=1, name="Code invullen").wait_for()
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda url: "/account/inlogcode/" not in url)
     page.get_by_role("heading", level=1).wait_for()
 
 

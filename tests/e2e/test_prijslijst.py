@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.e2e.conftest import axe_violations, describe
+from tests.e2e.conftest import axe_violations, browser_login, describe
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,10 +21,7 @@ def test_beheerder_changes_a_price_and_the_pages_are_accessible(live_server, pag
     csp_meldingen: list[str] = []
     page.on("console", lambda m: csp_meldingen.append(m.text) if "Content Security Policy" in m.text else None)
     jaar = timezone.localdate().year
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("E-mailadres").fill("beheerder@lindenhoven.example")
-    page.get_by_label("Wachtwoord").fill(demo)
-    page.get_by_role("button", name="Inloggen").click()
+    browser_login(page, live_server.url, "beheerder@lindenhoven.example", demo)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Prijslijst").click()
     page.get_by_role("heading", level=1, name="Prijslijst").wait_for()
     assert axe_violations(page) == [], describe(axe_violations(page))

@@ -7,6 +7,7 @@ transport-security setting.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -52,8 +53,13 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "samenwerk.privacy",
     "samenwerk.gemeenten",
+    "samenwerk.accounts",
     "samenwerk.casussen",
     "samenwerk.plannen",
     "samenwerk.portaal",
@@ -68,10 +74,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "samenwerk.portaal.middleware.SecurityHeadersMiddleware",
     "samenwerk.privacy.middleware.AuditContextMiddleware",
+    # samenwerk.accounts: the 12-hour limit, "Mijn sessies", then two-factor for everything.
+    "samenwerk.accounts.middleware.SessionLimitsMiddleware",
+    "samenwerk.accounts.middleware.RequireOTPMiddleware",
+    # django-axes turns a lockout into our lockout page; it must come last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Widgets render with the project's templates too (templates/ui/ overrides, e.g. radio buttons).
@@ -119,9 +131,10 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Accounts -------------------------------------------------------------------------------
+# --- Accounts (samenwerk.accounts; docs/configuration.md) ------------------------------------
 AUTH_USER_MODEL = "gemeenten.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out e-mail address + IP
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -131,7 +144,7 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "samenwerk.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},  # Dutch message
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -139,11 +152,42 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portaal:start"
 LOGOUT_REDIRECT_URL = "login"
 
-SESSION_COOKIE_AGE = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
+# Sessions end after 30 minutes without a request (the expiry moves with every request) and
+# 12 hours after login whatever happens (SessionLimitsMiddleware).
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# Sensitive actions (exports, break-the-glass) ask for password + code again when the last
+# confirmation is older than this (samenwerk.accounts.reauth).
+RECENT_AUTH_SECONDS = 5 * 60
+
+# Two-factor authentication (django-otp, TOTP). Wrong codes slow down exponentially
+# (1, 2, 4, 8 ... seconds) per device: django-otp's throttling.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Samenwerkplatform")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Client address behind reverse proxies: how many proxies of our own append to
+# X-Forwarded-For (0: use the connection's address). Used by the lockout and "Mijn sessies".
+TRUSTED_PROXY_COUNT = env_int("SAMENWERK_TRUSTED_PROXY_COUNT", 0)
+
+# Lockout (django-axes): 5 wrong passwords for the same e-mail address from the same IP
+# address lock that combination for 30 minutes, counted from the last failed attempt.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"  # the field name of Django's login form (it holds the e-mail)
+AXES_USERNAME_CALLABLE = "samenwerk.accounts.lockout.username"
+AXES_CLIENT_IP_CALLABLE = "samenwerk.accounts.network.client_ip"
+AXES_LOCKOUT_CALLABLE = "samenwerk.accounts.lockout.response"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False  # no banner on every manage.py command; lockouts are still logged
 
 # --- Internationalisation: Dutch first, English through gettext ------------------------------
 LANGUAGE_CODE = "nl"
@@ -246,6 +290,7 @@ if PRODUCTION:
 # Each app that has demo data adds its loader here, in dependency order (load_demo).
 DEMO_LOADERS = [
     "samenwerk.gemeenten.demo.load",
+    "samenwerk.accounts.demo.load",
     "samenwerk.plannen.demo.load",
     "samenwerk.rendement.demo.load",
 ]

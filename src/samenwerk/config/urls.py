@@ -9,6 +9,7 @@ urlpatterns = [
     path("casussen/<int:pk>/plan/", include("samenwerk.plannen.urls")),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("samenwerk.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", beheer_site.urls),
     path("api/v1/", include("samenwerk.api.urls")),

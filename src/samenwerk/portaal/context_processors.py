@@ -7,8 +7,8 @@ from .navigation import items_voor
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
-    if not request.user.is_authenticated:
-        return {}
+    if not request.user.is_authenticated or not request.user.is_verified():  # type: ignore[union-attr]
+        return {}  # not yet past the second step of logging in: no menu (samenwerk.accounts)
     ctx = werkcontext(request)
     return {
         "werkcontext": ctx,

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from samenwerk.accounts.demo import demo_secret
 from samenwerk.gemeenten.demo import DemoContext
 
 
@@ -33,3 +34,7 @@ class Command(BaseCommand):
         for email, naam, rollen in ctx.logins:
             self.stdout.write(f"  {email.ljust(breedte)}  {naam} – {rollen}")
         self.stdout.write(f"Wachtwoord voor alle demo-accounts: {settings.DEMO_PASSWORD}")
+        self.stdout.write(
+            "Daarna vraagt het platform een code: toon die met '.venv/bin/python manage.py demo_code <e-mailadres>', "
+            f"of zet de demosleutel {demo_secret()} in een authenticator-app."
+        )
