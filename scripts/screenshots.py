@@ -63,6 +63,11 @@ def main() -> None:
                 page.screenshot(path=str(OUT / "start.png"), full_page=True)
                 page.goto(f"{base}/sociale-kaart/")
                 page.screenshot(path=str(OUT / "sociale-kaart.png"), full_page=True)
+                page.goto(f"{base}/casussen/")
+                page.screenshot(path=str(OUT / "mijn-casussen.png"), full_page=True)
+                page.get_by_role("cell", name="Ruud Brinkman").locator("xpath=..").get_by_role("link").click()
+                page.get_by_role("link", name="Het Samenwerkplan").click()
+                page.screenshot(path=str(OUT / "plan.png"), full_page=True)
                 browser.close()
         finally:
             server.terminate()
