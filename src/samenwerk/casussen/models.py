@@ -83,6 +83,7 @@ class Casus(models.Model):
     aanleiding = models.TextField(_("aanleiding"), blank=True)
     afsluitreden = models.CharField(_("reden van afsluiten"), max_length=200, blank=True)
     afgesloten_op = models.DateField(_("afgesloten op"), null=True, blank=True)
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 

@@ -24,6 +24,13 @@ class Gemeente(models.Model):
     naam = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("korte naam"), unique=True)
     fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.VOORBEREIDING)
+    bewaartermijn_jaren = models.PositiveSmallIntegerField(
+        _("bewaartermijn (jaren)"),
+        default=15,
+        help_text=_(
+            "Zo lang na het afsluiten blijven de persoonsgegevens van een casus bewaard; daarna worden ze geanonimiseerd."
+        ),
+    )
 
     class Meta:
         verbose_name = _("gemeente")
