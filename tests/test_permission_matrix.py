@@ -9,11 +9,14 @@ was judged on its content), or an exact status: 403, 404 (the case is not reveal
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from samenwerk.plannen import services as plannen
+from samenwerk.plannen.models import PlanLink
 from tests.auth import login
 from tests.factories import CasusFactory
 from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
@@ -113,6 +116,16 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "accounts:end-other-sessions": ("", {"POST": IEDEREEN}),
     "accounts:qr": ("", {"GET": (404, LOGIN, {})}),
     "accounts:end-session": ("sessie", {"POST": (404, LOGIN, {})}),
+    "plannen:afdruk": ("casus", {"GET": PLAN}),
+    "plannen:pdf": ("casus", {"GET": PLAN}),
+    "plannen:planlink": ("casus", {"POST": CASUS_STUREN}),
+    # The resident's pages answer to whoever holds the secret link (a bearer token), signed
+    # in or not; without a valid token they are 404 (tests/plannen/test_inwoner.py).
+    "inwoner:plan": ("token", {"GET": (OK, OK, {})}),
+    "inwoner:akkoord": ("token", {"POST": (OK, OK, {})}),
+    "inwoner:reactie": ("token", {"POST": (OK, OK, {})}),
+    "inwoner:pdf": ("token", {"GET": (OK, OK, {})}),
+    "inwoner:wie-keek": ("token", {"GET": (OK, OK, {})}),
     "login": ("", {"GET": (OK, OK, {}), "POST": (OK, OK, {})}),
     "logout": ("", {"POST": (OK, OK, {})}),
     "set_language": ("", {"POST": (OK, OK, {})}),
@@ -177,6 +190,12 @@ def test_matrix(client, personas, name, method, persona):
     casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
     plannen.wijzig_plan(actor=personas.professional, casus=casus, inhoud=plannen.PlanInhoud(ik_wil="x"), versie=0)
     afspraak = plannen.voeg_afspraak_toe(actor=personas.professional, casus=casus, wie="inwoner", wat="x")
+    token = "geheim-token-van-de-inwoner"
+    PlanLink.objects.create(
+        casus=casus,
+        token_hash=hashlib.sha256(token.encode()).hexdigest(),
+        verloopt_op=timezone.now() + datetime.timedelta(days=1),
+    )
     item = PrijsitemFactory(prijslijst=PrijslijstFactory(gemeente=personas.gemeente, jaar=JAAR), code="UUR-MW")
     kwargs_key, methods = MATRIX[name]
     jaar = {"jaar": JAAR}
@@ -192,6 +211,7 @@ def test_matrix(client, personas, name, method, persona):
         "api_jaar": api_jaar,
         "api_item": api_jaar | {"code": "UUR-MW"},
         "sessie": {"session_id": 999999},
+        "token": {"token": token},
     }
     url = reverse(name, kwargs=kwargs[kwargs_key])
     if persona != "anoniem":

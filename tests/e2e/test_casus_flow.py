@@ -1,8 +1,15 @@
 """One case from signal to evaluation with a second round, in a real browser, with axe on
 every page visited."""
 
-import pytest
+import hashlib
+import subprocess
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from samenwerk.casussen.models import Casus
+from samenwerk.plannen.models import PlanLink
 from tests.e2e.conftest import assert_accessible, browser_login
 from tests.factories import TEST_PASSWORD
 
@@ -75,3 +82,30 @@ def test_from_signal_to_second_round(live_server, page, personas):
     page.goto(page.url.replace("plan/versies/", "tijdlijn/"))
     assert "Afspraak voltooid" in page.content()
     assert_accessible(page)
+
+    # The resident's copy: the PDF a professional downloads, checked with pdftotext.
+    page.goto(page.url.replace("tijdlijn/", "plan/"))
+    with page.expect_download() as download:
+        page.get_by_role("link", name="PDF", exact=True).click()
+    pad = download.value.path()
+    tekst = subprocess.run(["pdftotext", str(pad), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Dit is het plan van Fenna Testinwoner" in tekst and "Naar de buurtmaaltijd" in tekst
+
+    # The resident opens their secure link (no account), reads and acknowledges the plan.
+    casus = Casus.objects.get()
+    token = "browsertest-token-van-fenna"
+    PlanLink.objects.create(
+        casus=casus, token_hash=hashlib.sha256(token.encode()).hexdigest(), verloopt_op=timezone.now() + timedelta(days=1)
+    )
+    resident = page.context.browser.new_context(locale="nl-NL").new_page()
+    resident.goto(f"{live_server.url}/mijn-plan/{token}/")
+    resident.get_by_role("heading", level=1, name="Dit is het plan van Fenna Testinwoner").wait_for()
+    assert_accessible(resident)
+    resident.get_by_role("button", name="Ik heb het plan gezien en ben akkoord").click()
+    resident.get_by_text("We hebben genoteerd dat u het plan gezien heeft").wait_for()
+    assert_accessible(resident)
+    resident.get_by_role("link", name="Wie heeft mijn gegevens bekeken?").click()
+    resident.get_by_role("heading", level=1, name="Wie heeft mijn gegevens bekeken?").wait_for()
+    assert "betrokken bij uw hulp als casusregisseur" in resident.content()
+    assert_accessible(resident)
+    assert Casus.objects.get().plan.erkend_op is not None

@@ -234,3 +234,44 @@ class GezondheidMeting(models.Model):
 
 def _json(value: object) -> object:
     return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+class PlanLink(models.Model):
+    """A secure, expiring link through which the resident reads their own plan. Only a
+    hash of the token is stored."""
+
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="planlinks")
+    token_hash = models.CharField(max_length=64, unique=True)
+    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    verloopt_op = models.DateTimeField(_("verloopt op"))
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("link naar het plan")
+        verbose_name_plural = _("links naar het plan")
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self) -> str:
+        return f"{self.casus_id} {self.aangemaakt_op:%d-%m-%Y}"
+
+    @property
+    def geldig(self) -> bool:
+        return self.ingetrokken_op is None and self.verloopt_op > timezone.now()
+
+
+class PlanReactie(models.Model):
+    """A comment the resident leaves on their plan."""
+
+    plan = models.ForeignKey(Samenwerkplan, on_delete=models.CASCADE, related_name="reacties")
+    tekst = models.TextField(_("reactie"))
+    versie = models.PositiveIntegerField(_("op versie"))
+    op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reactie van de inwoner")
+        verbose_name_plural = _("reacties van de inwoner")
+        ordering = ["op"]
+
+    def __str__(self) -> str:
+        return f"{self.op:%d-%m-%Y}"

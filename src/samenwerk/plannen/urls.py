@@ -11,4 +11,7 @@ urlpatterns = [
     path("afspraken/<int:afspraak_id>/voltooid/", views.afspraak_voltooid, name="afspraak-voltooid"),
     path("evaluatie/", views.evaluatie, name="evaluatie"),
     path("inzage.json", views.inzage, name="inzage"),
+    path("afdruk/", views.afdruk, name="afdruk"),
+    path("plan.pdf", views.pdf, name="pdf"),
+    path("link-naar-inwoner/", views.planlink, name="planlink"),
 ]

@@ -19,8 +19,10 @@ from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.casussen.services import heeft_toestemming, log_casus
 from samenwerk.privacy.models import Actie
 
+from . import inwoner as planlinks
 from . import inzage as avg
 from . import regels, services
+from .afdruk import afdruk_context, pdf_response
 from .forms import AfspraakForm, EvaluatieForm, PlanForm, VersieKeuze
 from .models import PLANVELDEN, Afspraak, Samenwerkplan
 from .selectors import plan_met_rondes, vergelijk
@@ -71,6 +73,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
         "toestemming": heeft_toestemming(casus),
         "regisseur": next((b for b in casus.betrokkenen.all() if b.rol == "casusregisseur"), None),
         "herhaalmeting": regels.herhaalmeting_venster(casus.afgesloten_op) if casus.afgesloten_op else None,
+        "reacties": plan.reacties.all() if plan.pk else [],
     }
     return render(request, "plannen/plan.html", context)
 
@@ -199,3 +202,37 @@ def inzage(request: HttpRequest, pk: int) -> HttpResponse:
     response = JsonResponse(avg.inzage(casus), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="inzage-casus-{casus.nummer}.json"'
     return response
+
+
+@require_GET
+@login_required
+def afdruk(request: HttpRequest, pk: int) -> HttpResponse:
+    """The resident's copy as a print page."""
+    casus = _casus(request, pk)
+    log_casus(actor=request.user, casus=casus, actie=Actie.PRINT, gebeurtenis="plan.afdruk", segment="plan", object_type="plan")
+    return render(request, "plannen/afdruk/pagina.html", afdruk_context(casus))
+
+
+@require_GET
+@login_required
+def pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    casus = _casus(request, pk)
+    log_casus(actor=request.user, casus=casus, actie=Actie.PRINT, gebeurtenis="plan.pdf", segment="plan", object_type="plan")
+    return pdf_response(request, casus)
+
+
+@require_POST
+@login_required
+def planlink(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send the resident a secure link to their plan."""
+    casus = _casus(request, pk)
+    if not mag_beheren(request.user, casus):
+        raise PermissionDenied
+    try:
+        planlinks.stuur_planlink(actor=request.user, casus=casus)
+    except ValidationError as fout:
+        for tekst in fout.messages:
+            messages.error(request, tekst)
+    else:
+        messages.success(request, _("De inwoner krijgt een e-mail met een link naar het plan. De link werkt 14 dagen."))
+    return redirect("plannen:plan", pk=casus.pk)

@@ -70,3 +70,13 @@ EXPORT_VELDEN = [
     "seq",
     "hash",
 ]
+
+
+def wie_keek(gemeente_id: int, inwoner_id: int) -> QuerySet[AuditEntry]:
+    """What staff did with one resident's data, newest first (the resident's own view)."""
+    return (
+        AuditEntry.objects.filter(gemeente_id=gemeente_id, inwoner_id=inwoner_id, uitkomst="success")
+        .exclude(rol="inwoner")
+        .exclude(gebruiker_id__isnull=True)
+        .order_by("-tijdstip", "-id")
+    )

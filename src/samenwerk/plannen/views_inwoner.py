@@ -1,0 +1,72 @@
+"""Pages for the resident, reached only through their secure link (no account)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from samenwerk.privacy.models import Actie
+from samenwerk.privacy.selectors import wie_keek as wie_keek_selector
+from samenwerk.ui.forms import Form
+
+from . import inwoner
+from .afdruk import afdruk_context, pdf_response
+
+
+class ReactieForm(Form):
+    tekst = forms.CharField(label=gettext_lazy("Uw reactie"), widget=forms.Textarea, max_length=2000)
+
+
+def _pagina(request: HttpRequest, token: str, form: ReactieForm, status: int = 200) -> HttpResponse:
+    link = inwoner.link_voor(token)
+    inwoner.log_inwoner(link, Actie.READ, "plan.bekeken.door.inwoner")
+    context = afdruk_context(link.casus) | {"token": token, "form": form, "reacties": link.casus.plan.reacties.all()}
+    return render(request, "plannen/inwoner/plan.html", context, status=status)
+
+
+@require_GET
+def plan(request: HttpRequest, token: str) -> HttpResponse:
+    return _pagina(request, token, ReactieForm())
+
+
+@require_POST
+def akkoord(request: HttpRequest, token: str) -> HttpResponse:
+    inwoner.erken_plan(link=inwoner.link_voor(token))
+    messages.success(request, _("Dank u wel. We hebben genoteerd dat u het plan gezien heeft en akkoord bent."))
+    return redirect("inwoner:plan", token=token)
+
+
+@require_POST
+def reactie(request: HttpRequest, token: str) -> HttpResponse:
+    form = ReactieForm(request.POST)
+    if form.is_valid():
+        try:
+            inwoner.reageer(link=inwoner.link_voor(token), tekst=form.cleaned_data["tekst"])
+        except ValidationError as fout:
+            form.add_error("tekst", fout.messages)
+        else:
+            messages.success(request, _("Dank u wel voor uw reactie. Uw hulpverlener ziet die in het plan."))
+            return redirect("inwoner:plan", token=token)
+    return _pagina(request, token, form, status=400)
+
+
+@require_GET
+def pdf(request: HttpRequest, token: str) -> HttpResponse:
+    link = inwoner.link_voor(token)
+    inwoner.log_inwoner(link, Actie.PRINT, "plan.pdf.door.inwoner")
+    return pdf_response(request, link.casus)
+
+
+@require_GET
+def wie_keek(request: HttpRequest, token: str) -> HttpResponse:
+    link = inwoner.link_voor(token)
+    inwoner.log_inwoner(link, Actie.READ, "toegangslog.bekeken.door.inwoner", segment="toegangslog")
+    pagina = Paginator(wie_keek_selector(link.casus.gemeente_id, link.casus.inwoner_id), 50).get_page(request.GET.get("pagina"))
+    return render(request, "plannen/inwoner/wie_keek.html", {"token": token, "pagina": pagina})
