@@ -117,6 +117,7 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "accounts:qr": ("", {"GET": (404, LOGIN, {})}),
     "accounts:end-session": ("sessie", {"POST": (404, LOGIN, {})}),
     "plannen:afdruk": ("casus", {"GET": PLAN}),
+    "plannen:gezondheid": ("casus", {"GET": PLAN, "POST": PLAN}),
     "plannen:pdf": ("casus", {"GET": PLAN}),
     "plannen:planlink": ("casus", {"POST": CASUS_STUREN}),
     # The resident's pages answer to whoever holds the secret link (a bearer token), signed

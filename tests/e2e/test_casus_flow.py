@@ -83,8 +83,24 @@ def test_from_signal_to_second_round(live_server, page, personas):
     assert "Afspraak voltooid" in page.content()
     assert_accessible(page)
 
+    # Positieve Gezondheid: one measurement, drawn as a spider chart with a table.
+    page.goto(page.url.replace("tijdlijn/", "plan/gezondheid/"))
+    for label, score in [
+        ("Lichaamsfuncties", "5"),
+        ("Mentaal welbevinden", "3"),
+        ("Zingeving", "4"),
+        ("Kwaliteit van leven", "3"),
+        ("Meedoen", "2"),
+        ("Dagelijks functioneren", "6"),
+    ]:
+        page.get_by_label(label, exact=True).fill(score)
+    page.get_by_role("button", name="Meting opslaan").click()
+    page.get_by_text("De meting is opgeslagen.").wait_for()
+    assert page.locator("svg.sw-spinnenweb polygon.sw-meting").count() == 1
+    assert_accessible(page)
+
     # The resident's copy: the PDF a professional downloads, checked with pdftotext.
-    page.goto(page.url.replace("tijdlijn/", "plan/"))
+    page.goto(page.url.replace("gezondheid/", ""))
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF", exact=True).click()
     pad = download.value.path()

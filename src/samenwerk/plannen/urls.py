@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_gezondheid
 
 app_name = "plannen"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("evaluatie/", views.evaluatie, name="evaluatie"),
     path("inzage.json", views.inzage, name="inzage"),
     path("afdruk/", views.afdruk, name="afdruk"),
+    path("gezondheid/", views_gezondheid.gezondheid, name="gezondheid"),
     path("plan.pdf", views.pdf, name="pdf"),
     path("link-naar-inwoner/", views.planlink, name="planlink"),
 ]
