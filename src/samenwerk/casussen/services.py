@@ -69,7 +69,7 @@ def heeft_toestemming(casus: Casus, doel: str = Toestemming.Doel.SAMENWERKWIJZE,
     return bool(laatste and laatste.gegeven)
 
 
-def _tijdlijn(casus: Casus, actor: User | None, soort: str, omschrijving: str) -> None:
+def tijdlijn(casus: Casus, actor: User | None, soort: str, omschrijving: str) -> None:
     Gebeurtenis.objects.create(casus=casus, soort=soort, omschrijving=omschrijving[:300], door=str(actor) if actor else "")
 
 
@@ -118,7 +118,7 @@ def meld_aan(
     )
     rol = Betrokkene.Rol.CASUSREGISSEUR if casusregisseur else Betrokkene.Rol.DEELNEMER
     Betrokkene.objects.create(casus=casus, user=actor, organisatie=organisatie, rol=rol)
-    _tijdlijn(casus, actor, "aanmelding", _("Aangemeld via: %(via)s") % {"via": casus.get_binnengekomen_via_display()})
+    tijdlijn(casus, actor, "aanmelding", _("Aangemeld via: %(via)s") % {"via": casus.get_binnengekomen_via_display()})
     log_casus(
         actor=actor,
         casus=casus,
@@ -156,7 +156,7 @@ def leg_toestemming_vast(
         vastgelegd_door=actor,
     )
     label = toestemming.get_doel_display()
-    _tijdlijn(
+    tijdlijn(
         casus,
         actor,
         "toestemming",
@@ -211,7 +211,7 @@ def _zet_status(casus: Casus, actor: User, naar: str, toelichting: str = "") -> 
         casus.afgesloten_op, casus.afsluitreden = None, ""
     casus.save(update_fields=["status", "afgesloten_op", "afsluitreden", "gewijzigd_op"])
     tekst = _("Status: %(van)s → %(naar)s") % {"van": van, "naar": casus.get_status_display()}
-    _tijdlijn(casus, actor, "status", f"{tekst}. {toelichting}".strip() if toelichting else tekst)
+    tijdlijn(casus, actor, "status", f"{tekst}. {toelichting}".strip() if toelichting else tekst)
     log_casus(actor=actor, casus=casus, actie=Actie.UPDATE, gebeurtenis="casus.status", velden=["status"])
 
 
@@ -225,7 +225,7 @@ def voeg_netwerklid_toe(
     *, actor: User, casus: Casus, naam: str, relatie: str, rol: str, telefoon: str = "", email: str = ""
 ) -> Netwerklid:
     lid = Netwerklid.objects.create(casus=casus, naam=naam, relatie=relatie, rol=rol, telefoon=telefoon, email=email)
-    _tijdlijn(casus, actor, "netwerk", _("Netwerklid toegevoegd (%(relatie)s)") % {"relatie": relatie})
+    tijdlijn(casus, actor, "netwerk", _("Netwerklid toegevoegd (%(relatie)s)") % {"relatie": relatie})
     log_casus(
         actor=actor,
         casus=casus,
@@ -253,7 +253,7 @@ def voeg_professional_toe(
     if rol == Betrokkene.Rol.CASUSREGISSEUR and casus.betrokkenen.actief().filter(rol=rol).exists():
         raise ValidationError({"rol": _("Deze casus heeft al een casusregisseur.")})
     betrokkene = Betrokkene.objects.create(casus=casus, user=user, organisatie=organisatie, rol=rol)
-    _tijdlijn(
+    tijdlijn(
         casus,
         actor,
         "betrokkene",
@@ -278,7 +278,7 @@ def wijs_casusregisseur_aan(*, actor: User, casus: Casus, betrokkene: Betrokkene
     casus.betrokkenen.actief().filter(rol=Betrokkene.Rol.CASUSREGISSEUR).update(rol=Betrokkene.Rol.DEELNEMER)
     betrokkene.rol = Betrokkene.Rol.CASUSREGISSEUR
     betrokkene.save(update_fields=["rol"])
-    _tijdlijn(casus, actor, "casusregie", _("%(naam)s is casusregisseur") % {"naam": betrokkene.user})
+    tijdlijn(casus, actor, "casusregie", _("%(naam)s is casusregisseur") % {"naam": betrokkene.user})
     log_casus(
         actor=actor,
         casus=casus,

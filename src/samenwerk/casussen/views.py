@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samenwerk.portaal.context import werkcontext
 from samenwerk.privacy.models import Actie
+from samenwerk.ui.views import fouten_naar_form, pagineer
 
 from . import services
 from .forms import AanmeldForm, CasusFilter, InwonerForm, NetwerklidForm, ProfessionalForm, StatusForm, ToestemmingForm
@@ -34,10 +34,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
     casussen = mijn_casussen(
         request.user, ctx.gemeente, gebied_id=gebied.pk if gebied else None, status=filters.get("status", "")
     )
-    pagina = Paginator(casussen, 25).get_page(request.GET.get("pagina"))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
-    return render(request, "casussen/lijst.html", {"form": form, "pagina": pagina, "querystring": querystring.urlencode()})
+    return render(request, "casussen/lijst.html", {"form": form, **pagineer(request, casussen, 25)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -108,7 +105,7 @@ def _beheerbare_casus(request: HttpRequest, pk: int) -> Casus:
     return casus
 
 
-def _formulier(request: HttpRequest, casus: Casus, form: object, titel: str, uitleg: str = "") -> HttpResponse:
+def formulier(request: HttpRequest, casus: Casus, form: object, titel: str, uitleg: str = "") -> HttpResponse:
     return render(request, "casussen/formulier.html", {"casus": casus, "form": form, "titel": titel, "uitleg": uitleg})
 
 
@@ -122,7 +119,7 @@ def toestemming(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("De toestemming is vastgelegd."))
         return redirect("casussen:detail", pk=casus.pk)
     uitleg = _("Leg vast waarvoor de inwoner toestemming geeft of weigert, wanneer, hoe en voor wie het geldt.")
-    return _formulier(request, casus, form, _("Toestemming vastleggen"), uitleg)
+    return formulier(request, casus, form, _("Toestemming vastleggen"), uitleg)
 
 
 @require_http_methods(["GET", "POST"])
@@ -134,7 +131,7 @@ def netwerklid(request: HttpRequest, pk: int) -> HttpResponse:
         services.voeg_netwerklid_toe(actor=request.user, casus=casus, **form.cleaned_data)
         messages.success(request, _("Het netwerklid is toegevoegd."))
         return redirect("casussen:detail", pk=casus.pk)
-    return _formulier(request, casus, form, _("Netwerklid toevoegen"))
+    return formulier(request, casus, form, _("Netwerklid toevoegen"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -146,12 +143,11 @@ def professional(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.voeg_professional_toe(actor=request.user, casus=casus, **form.cleaned_data)
         except ValidationError as fout:
-            for veld, fouten in fout.message_dict.items():
-                form.add_error(veld if veld in form.fields else None, fouten)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De professional is toegevoegd aan de casus."))
             return redirect("casussen:detail", pk=casus.pk)
-    return _formulier(request, casus, form, _("Professional toevoegen"))
+    return formulier(request, casus, form, _("Professional toevoegen"))
 
 
 @require_POST

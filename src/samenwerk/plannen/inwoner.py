@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from samenwerk.casussen.models import Casus, Gebeurtenis
-from samenwerk.casussen.services import heeft_toestemming, log_casus
+from samenwerk.casussen.models import Casus
+from samenwerk.casussen.services import heeft_toestemming, log_casus, tijdlijn
 from samenwerk.gemeenten.models import User
 from samenwerk.privacy.audit import Grondslag, Onderwerp, record
 from samenwerk.privacy.models import Actie
@@ -59,9 +59,7 @@ def stuur_planlink(*, actor: User, casus: Casus) -> PlanLink:
     url = settings.SITE_URL.rstrip("/") + reverse("inwoner:plan", args=[token])
     email, voornaam = casus.inwoner.email, casus.inwoner.voornaam
     transaction.on_commit(lambda: mail_planlink.enqueue(email=email, voornaam=voornaam, url=url))
-    Gebeurtenis.objects.create(
-        casus=casus, soort="planlink", omschrijving=_("Link naar het plan gestuurd aan de inwoner"), door=str(actor)
-    )
+    tijdlijn(casus, actor, "planlink", _("Link naar het plan gestuurd aan de inwoner"))
     log_casus(
         actor=actor,
         casus=casus,
@@ -108,11 +106,7 @@ def erken_plan(*, link: PlanLink) -> Samenwerkplan:
     plan = Samenwerkplan.objects.select_for_update().get(casus=link.casus)
     plan.erkend_op, plan.erkend_versie = timezone.now(), plan.versie
     plan.save(update_fields=["erkend_op", "erkend_versie"])
-    Gebeurtenis.objects.create(
-        casus=link.casus,
-        soort="erkend",
-        omschrijving=_("De inwoner heeft het plan gezien en is akkoord (versie %(v)s)") % {"v": plan.versie},
-    )
+    tijdlijn(link.casus, None, "erkend", _("De inwoner heeft het plan gezien en is akkoord (versie %(v)s)") % {"v": plan.versie})
     log_inwoner(link, Actie.UPDATE, "plan.erkend")
     return plan
 
@@ -123,6 +117,6 @@ def reageer(*, link: PlanLink, tekst: str) -> PlanReactie:
         raise ValidationError({"tekst": _("Schrijf eerst uw reactie.")})
     plan = Samenwerkplan.objects.get(casus=link.casus)
     reactie = PlanReactie.objects.create(plan=plan, tekst=tekst.strip()[:2000], versie=plan.versie)
-    Gebeurtenis.objects.create(casus=link.casus, soort="reactie", omschrijving=_("De inwoner heeft gereageerd op het plan"))
+    tijdlijn(link.casus, None, "reactie", _("De inwoner heeft gereageerd op het plan"))
     log_inwoner(link, Actie.CREATE, "plan.reactie")
     return reactie

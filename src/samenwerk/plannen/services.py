@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenwerk.casussen import services as casussen
-from samenwerk.casussen.models import Betrokkene, Casus, Gebeurtenis, Netwerklid
+from samenwerk.casussen.models import Betrokkene, Casus, Netwerklid
 from samenwerk.casussen.workflow import Status
 from samenwerk.gemeenten.models import User
 from samenwerk.privacy.models import Actie
@@ -62,10 +62,6 @@ def plan_van(casus: Casus) -> Samenwerkplan:
         return Samenwerkplan(casus=casus, gemeente_id=casus.gemeente_id)
 
 
-def _tijdlijn(casus: Casus, actor: User | None, soort: str, tekst: str) -> None:
-    Gebeurtenis.objects.create(casus=casus, soort=soort, omschrijving=tekst[:300], door=str(actor) if actor else "")
-
-
 @transaction.atomic
 def wijzig_plan(*, actor: User, casus: Casus, inhoud: PlanInhoud, versie: int) -> Samenwerkplan:
     """Save the plan as a new version. `versie` is the version the person started from; if
@@ -95,10 +91,10 @@ def wijzig_plan(*, actor: User, casus: Casus, inhoud: PlanInhoud, versie: int) -
         plan=plan, nummer=plan.versie, inhoud=plan.inhoud(), gewijzigde_velden=gewijzigd, door=actor, door_naam=str(actor)
     )
     Ronde.objects.get_or_create(plan=plan, nummer=0, defaults={"soort": Ronde.Soort.PLAN})
-    _tijdlijn(casus, actor, "plan", _("Plan opgeslagen (versie %(versie)s)") % {"versie": plan.versie})
+    casussen.tijdlijn(casus, actor, "plan", _("Plan opgeslagen (versie %(versie)s)") % {"versie": plan.versie})
     if "overleg_nodig" in gewijzigd and inhoud.overleg_nodig is not None:
         besluit = _("Besluit: wel een Samenwerkoverleg") if inhoud.overleg_nodig else _("Besluit: geen Samenwerkoverleg nodig")
-        _tijdlijn(casus, actor, "besluit", besluit)
+        casussen.tijdlijn(casus, actor, "besluit", besluit)
     casussen.log_casus(
         actor=actor,
         casus=casus,
@@ -160,7 +156,7 @@ def voeg_afspraak_toe(
         betrokkene=betrokkene if wie == Afspraak.Wie.PROFESSIONAL else None,
         netwerklid=netwerklid if wie == Afspraak.Wie.NETWERKLID else None,
     )
-    _tijdlijn(
+    casussen.tijdlijn(
         casus,
         actor,
         "afspraak",
@@ -190,7 +186,7 @@ def voltooi_afspraak(*, actor: User, afspraak: Afspraak, op: datetime.date | Non
     afspraak.voltooid_op = op
     afspraak.save(update_fields=["voltooid_op"])
     casus = afspraak.plan.casus
-    _tijdlijn(casus, actor, "afspraak", _("Afspraak voltooid: %(wat)s") % {"wat": afspraak.wat[:80]})
+    casussen.tijdlijn(casus, actor, "afspraak", _("Afspraak voltooid: %(wat)s") % {"wat": afspraak.wat[:80]})
     casussen.log_casus(
         actor=actor,
         casus=casus,
@@ -237,7 +233,7 @@ def evalueer(*, actor: User, casus: Casus, inhoud: EvaluatieInhoud) -> Ronde:
         geleerd=inhoud.geleerd,
         vorm=inhoud.vorm,
     )
-    _tijdlijn(
+    casussen.tijdlijn(
         casus, actor, "evaluatie", _("%(ronde)s: welzijnscijfer %(cijfer)s") % {"ronde": ronde, "cijfer": inhoud.welzijnscijfer}
     )
     casussen.log_casus(
@@ -264,7 +260,7 @@ def meet_gezondheid(*, actor: User, casus: Casus, datum: datetime.date | None = 
     meting = GezondheidMeting.objects.create(
         casus=casus, gemeente_id=casus.gemeente_id, datum=datum or timezone.localdate(), door=actor, **scores
     )
-    _tijdlijn(casus, actor, "gezondheid", _("Meting Positieve Gezondheid"))
+    casussen.tijdlijn(casus, actor, "gezondheid", _("Meting Positieve Gezondheid"))
     casussen.log_casus(
         actor=actor,
         casus=casus,

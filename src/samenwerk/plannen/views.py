@@ -7,7 +7,6 @@ from dataclasses import fields
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +16,9 @@ from samenwerk.casussen.models import Casus
 from samenwerk.casussen.rules import mag_beheren, rol_van, ziet_persoonsgegevens
 from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.casussen.services import heeft_toestemming, log_casus
+from samenwerk.casussen.views import formulier
 from samenwerk.privacy.models import Actie
+from samenwerk.ui.views import fouten_naar_form
 
 from . import inwoner as planlinks
 from . import inzage as avg
@@ -40,14 +41,6 @@ def _casus(request: HttpRequest, pk: int, *, wijzigen: bool = False) -> Casus:
 
 def _labels() -> dict[str, str]:
     return {veld: str(Samenwerkplan._meta.get_field(veld).verbose_name) for veld in PLANVELDEN}
-
-
-def _fouten_naar_form(form: BaseForm, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout.messages)
 
 
 @require_GET
@@ -95,7 +88,7 @@ def bewerken(request: HttpRequest, pk: int) -> HttpResponse:
             huidig = {v: getattr(fout.plan, v) for v in PLANVELDEN}
             conflict["huidig"] = [(labels[v], huidig[v]) for v in fout.gewijzigd]
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Het plan is opgeslagen."))
             return redirect("plannen:plan", pk=casus.pk)
@@ -130,10 +123,6 @@ def versies(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plannen/versies.html", {"casus": casus, "versies": alle, "keuze": keuze, "verschillen": verschillen})
 
 
-def _formulier(request: HttpRequest, casus: Casus, form: BaseForm, titel: str, uitleg: str = "") -> HttpResponse:
-    return render(request, "casussen/formulier.html", {"casus": casus, "form": form, "titel": titel, "uitleg": uitleg})
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def afspraak(request: HttpRequest, pk: int) -> HttpResponse:
@@ -143,7 +132,7 @@ def afspraak(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.voeg_afspraak_toe(actor=request.user, casus=casus, **form.cleaned_data)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De afspraak is toegevoegd."))
             return redirect("plannen:plan", pk=casus.pk)
@@ -151,7 +140,7 @@ def afspraak(request: HttpRequest, pk: int) -> HttpResponse:
         "Wie doet wat, en wanneer is het uiterlijk klaar? "
         "Afspraken worden binnen zes weken uitgevoerd, of de inwoner krijgt perspectief."
     )
-    return _formulier(request, casus, form, _("Afspraak toevoegen"), uitleg)
+    return formulier(request, casus, form, _("Afspraak toevoegen"), uitleg)
 
 
 @require_POST
@@ -181,12 +170,12 @@ def evaluatie(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.evalueer(actor=request.user, casus=casus, inhoud=inhoud)
         except ValidationError as fout:
-            _fouten_naar_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("De evaluatie is vastgelegd. Nieuwe afspraken horen nu bij deze ronde."))
             return redirect("plannen:plan", pk=casus.pk)
     uitleg = _("Zijn alle acties gedaan? Zijn er verdere acties nodig? Wat is het welzijnscijfer nu? Wat hebben we geleerd?")
-    return _formulier(request, casus, form, _("Evaluatie vastleggen"), uitleg)
+    return formulier(request, casus, form, _("Evaluatie vastleggen"), uitleg)
 
 
 @require_GET

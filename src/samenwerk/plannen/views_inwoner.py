@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from samenwerk.privacy.models import Actie
 from samenwerk.privacy.selectors import wie_keek as wie_keek_selector
 from samenwerk.ui.forms import Form
+from samenwerk.ui.views import pagineer
 
 from . import inwoner
 from .afdruk import afdruk_context, pdf_response
@@ -68,5 +68,5 @@ def pdf(request: HttpRequest, token: str) -> HttpResponse:
 def wie_keek(request: HttpRequest, token: str) -> HttpResponse:
     link = inwoner.link_voor(token)
     inwoner.log_inwoner(link, Actie.READ, "toegangslog.bekeken.door.inwoner", segment="toegangslog")
-    pagina = Paginator(wie_keek_selector(link.casus.gemeente_id, link.casus.inwoner_id), 50).get_page(request.GET.get("pagina"))
-    return render(request, "plannen/inwoner/wie_keek.html", {"token": token, "pagina": pagina})
+    rijen = wie_keek_selector(link.casus.gemeente_id, link.casus.inwoner_id)
+    return render(request, "plannen/inwoner/wie_keek.html", {"token": token, **pagineer(request, rijen, 50)})

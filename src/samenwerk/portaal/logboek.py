@@ -8,7 +8,6 @@ import csv
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +18,7 @@ from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import Actie, Uitkomst
 from samenwerk.privacy.selectors import EXPORT_VELDEN, zoek_in_log
 from samenwerk.ui.forms import Form
+from samenwerk.ui.views import pagineer
 
 from .context import werkcontext
 
@@ -74,11 +74,8 @@ def _log_zoekopdracht(request: HttpRequest, form: LogFilter, gemeente_id: int, a
 @login_required
 def logboek(request: HttpRequest) -> HttpResponse:
     form, qs, gemeente_id = _zoek(request)
-    pagina = Paginator(qs, 50).get_page(request.GET.get("pagina"))
     _log_zoekopdracht(request, form, gemeente_id, Actie.SEARCH)
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
-    return render(request, "portaal/logboek.html", {"form": form, "pagina": pagina, "querystring": querystring.urlencode()})
+    return render(request, "portaal/logboek.html", {"form": form, **pagineer(request, qs, 50)})
 
 
 class _Echo:

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from samenwerk.gemeenten.forms import SocialeKaartFilter
 from samenwerk.gemeenten.selectors import sociale_kaart as sociale_kaart_selector
+from samenwerk.ui.views import pagineer
 
 from .context import kies_gemeente, werkcontext
 from .startpagina import blokken
@@ -45,7 +45,4 @@ def sociale_kaart(request: HttpRequest) -> HttpResponse:
     organisaties = sociale_kaart_selector(
         ctx.gemeente, gebied_id=gebied.pk if gebied else None, soort=filters.get("soort", ""), zoek=filters.get("zoek", "")
     )
-    pagina = Paginator(organisaties, 25).get_page(request.GET.get("pagina"))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
-    return render(request, "portaal/sociale_kaart.html", {"form": form, "pagina": pagina, "querystring": querystring.urlencode()})
+    return render(request, "portaal/sociale_kaart.html", {"form": form, **pagineer(request, organisaties, 25)})

@@ -1,0 +1,26 @@
+"""Small helpers every list and form page shares."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.forms import BaseForm
+from django.http import HttpRequest
+
+
+def pagineer(request: HttpRequest, rijen: QuerySet, per_pagina: int) -> dict[str, object]:  # type: ignore[type-arg]
+    """The page asked for (`?pagina=`) and the other query parameters, for includes/pagination.html."""
+    pagina: Page = Paginator(rijen, per_pagina).get_page(request.GET.get("pagina"))  # type: ignore[type-arg]
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return {"pagina": pagina, "querystring": querystring.urlencode()}
+
+
+def fouten_naar_form(form: BaseForm, fout: ValidationError) -> None:
+    """Show a service's ValidationError at the fields it names (or above the form)."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.message_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout.messages)
