@@ -95,10 +95,14 @@ def test_print_page_is_logged(client, personas, casus):
     assert AuditEntry.objects.filter(gebeurtenis="plan.afdruk", actie="print").exists()
 
 
-def _stuur(client, personas, casus, smtp, django_capture_on_commit_callbacks) -> str:
+# The e-mail goes through the real database queue and a real worker; the worker closes the
+# database connection when done, so these tests run with real transactions.
+QUEUE = pytest.mark.django_db(transaction=True)
+
+
+def _stuur(client, personas, casus, smtp, django_capture_on_commit_callbacks=None) -> str:
     login(client, personas.professional)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("plannen:planlink", args=[casus.pk]))
+    client.post(reverse("plannen:planlink", args=[casus.pk]))
     call_command("db_worker", "--batch", "--no-startup-delay")
     for _ in range(50):
         if smtp.berichten:
@@ -111,6 +115,7 @@ def _stuur(client, personas, casus, smtp, django_capture_on_commit_callbacks) ->
     return re.search(r"http://\S+/mijn-plan/(\S+)/", body).group(1)
 
 
+@QUEUE
 def test_the_resident_reads_acknowledges_and_comments(client, personas, casus, smtp, django_capture_on_commit_callbacks):
     token = _stuur(client, personas, casus, smtp, django_capture_on_commit_callbacks)
     assert not PlanLink.objects.filter(token_hash=token).exists()  # only the hash is stored
@@ -129,6 +134,7 @@ def test_the_resident_reads_acknowledges_and_comments(client, personas, casus, s
     assert all(r.gebruiker_id is None for r in rijen)
 
 
+@QUEUE
 def test_who_looked_at_my_file(client, personas, casus, smtp, django_capture_on_commit_callbacks):
     token = _stuur(client, personas, casus, smtp, django_capture_on_commit_callbacks)
     client.get(reverse("casussen:detail", args=[casus.pk]))  # the professional looks
@@ -137,6 +143,7 @@ def test_who_looked_at_my_file(client, personas, casus, smtp, django_capture_on_
     assert "Welzijn Testwijde" in html and "betrokken bij uw hulp als casusregisseur" in html
 
 
+@QUEUE
 def test_expired_revoked_and_unknown_links_are_the_same_404(client, personas, casus, smtp, django_capture_on_commit_callbacks):
     token = _stuur(client, personas, casus, smtp, django_capture_on_commit_callbacks)
     client.logout()
@@ -161,6 +168,7 @@ def test_no_link_without_email(client, personas, casus):
     assert not PlanLink.objects.exists()
 
 
+@QUEUE
 def test_resident_page_query_count_is_constant(client, personas, casus, smtp, django_capture_on_commit_callbacks):
     token = _stuur(client, personas, casus, smtp, django_capture_on_commit_callbacks)
     client.logout()
