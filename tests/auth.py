@@ -33,3 +33,14 @@ def login(client: Client, user: User) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = authenticator(user).persistent_id
     session.save()
+
+
+def confirm_recently(client: Client) -> None:
+    """As if the person just re-entered password and code (for exports and other sensitive actions)."""
+    import time
+
+    from samenwerk.accounts.sessions import CONFIRMED_AT
+
+    session = client.session
+    session[CONFIRMED_AT] = time.time()
+    session.save()

@@ -54,8 +54,12 @@ class Personas:
 def personas(db: None) -> Personas:
     gemeente = GemeenteFactory(naam="Testwijde", slug="testwijde")
     gebied, ander_gebied = GebiedFactory(gemeente=gemeente, naam="Noord"), GebiedFactory(gemeente=gemeente, naam="Zuid")
-    organisatie = OrganisatieFactory(gemeente=gemeente, naam="Welzijn Testwijde", gebieden=[gebied, ander_gebied])
-    andere = OrganisatieFactory(gemeente=gemeente, naam="Zorg Testwijde", soort=Organisatie.Soort.ZORG, gebieden=[gebied])
+    organisatie = OrganisatieFactory(
+        gemeente=gemeente, naam="Welzijn Testwijde", gebieden=[gebied, ander_gebied], expertise="Buurtcoaches"
+    )
+    andere = OrganisatieFactory(
+        gemeente=gemeente, naam="Zorg Testwijde", soort=Organisatie.Soort.ZORG, gebieden=[gebied], expertise="Wijkverpleging"
+    )
 
     def persoon(email: str, rol: str, *, org: Organisatie | None = None, gebied_: Gebied | None = None) -> User:
         user = UserFactory(email=email)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from samenwerk.plannen import services
 from samenwerk.plannen.models import PLANVELDEN, Samenwerkplan
 from samenwerk.privacy.models import AuditEntry
-from tests.auth import login
+from tests.auth import confirm_recently, login
 from tests.factories import CasusFactory
 from tests.querycount import assert_constant_queries
 
@@ -241,6 +241,8 @@ def test_inzage_json_holds_everything_and_is_logged_as_export(client, personas, 
     services.voeg_afspraak_toe(actor=personas.professional, casus=casus, wie="inwoner", wat="Bellen")
     casus.netwerk.create(naam="Buurvrouw Els", relatie="buurvrouw", rol="buur")
     login(client, personas.professional)
+    assert "/account/bevestigen/" in client.get(reverse("plannen:inzage", args=[casus.pk]))["Location"]  # re-authenticate first
+    confirm_recently(client)
     response = client.get(reverse("plannen:inzage", args=[casus.pk]))
     data = response.json()
     assert data["inwoner"]["achternaam"] == "Testinwoner"

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import AuditEntry
-from tests.auth import login
+from tests.auth import confirm_recently, login
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +51,8 @@ def test_bad_filter_keeps_input(client, personas):
 def test_export_is_a_csv_and_is_logged(client, personas):
     _rij(personas, personas.gemeente.pk, casus_id=11)
     login(client, personas.privacyfunctionaris)
+    assert "/account/bevestigen/" in client.get(reverse("portaal:logboek-export"))["Location"]  # re-authenticate first
+    confirm_recently(client)
     response = client.get(reverse("portaal:logboek-export"), {"casus": 11})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0][:3] == ["tijdstip", "actie", "uitkomst"] and len(rows) == 2 and rows[1][10] == "11"

@@ -25,6 +25,12 @@ def confirm_url(next_path: str) -> str:
     return f"{reverse('accounts:confirm')}?{urlencode({'next': next_path})}"
 
 
+def bevestiging_nodig(request: HttpRequest) -> HttpResponse | None:
+    """For a view that checks its permission first: the redirect to "Bevestig dat u het
+    bent" when the person did not confirm in the last five minutes, otherwise None."""
+    return None if confirmed_recently(request) else redirect(confirm_url(request.get_full_path()))
+
+
 def recent_auth_required(view: View) -> View:
     """Send the person to "Bevestig dat u het bent" and back to this URL (as a GET), unless
     they gave their password and a code in the last five minutes."""

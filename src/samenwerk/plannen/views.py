@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samenwerk.accounts.reauth import bevestiging_nodig
 from samenwerk.casussen.models import Casus
 from samenwerk.casussen.rules import mag_beheren, rol_van, ziet_persoonsgegevens
 from samenwerk.casussen.selectors import casus_of_404
@@ -185,6 +186,8 @@ def inzage(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _casus(request, pk)
     if not mag_beheren(request.user, casus):
         raise PermissionDenied
+    if omleiding := bevestiging_nodig(request):  # an export needs a fresh password + code
+        return omleiding
     log_casus(
         actor=request.user, casus=casus, actie=Actie.EXPORT, gebeurtenis="inzage.json", segment="alles", object_type="inzage"
     )

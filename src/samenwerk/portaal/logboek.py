@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from samenwerk.accounts.reauth import bevestiging_nodig
 from samenwerk.gemeenten.models import Rol
 from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import Actie, Uitkomst
@@ -85,8 +86,10 @@ class _Echo:
 
 @require_GET
 @login_required
-def logboek_export(request: HttpRequest) -> StreamingHttpResponse:
+def logboek_export(request: HttpRequest) -> HttpResponse:
     form, qs, gemeente_id = _zoek(request)
+    if omleiding := bevestiging_nodig(request):  # an export needs a fresh password + code
+        return omleiding
     _log_zoekopdracht(request, form, gemeente_id, Actie.EXPORT)
     writer = csv.writer(_Echo())
     rijen = (writer.writerow([getattr(e, v) for v in EXPORT_VELDEN]) for e in qs.iterator(chunk_size=2000))
