@@ -76,6 +76,7 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "portaal:sociale-kaart": ("", {"GET": (OK, LOGIN, {"zonder_rol": 403})}),
     "casussen:lijst": ("", {"GET": (OK, LOGIN, {"zonder_rol": 403})}),
     "casussen:aanmelden": ("", {"GET": PROFESSIONAL, "POST": PROFESSIONAL}),
+    "casussen:noodtoegang": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
     "casussen:detail": ("casus", {"GET": CASUS}),
     "casussen:tijdlijn": ("casus", {"GET": CASUS}),
     "casussen:toestemming": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),

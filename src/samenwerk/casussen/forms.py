@@ -113,3 +113,13 @@ class ProfessionalForm(Form):
 class StatusForm(Form):
     naar = forms.ChoiceField(label=_("Nieuwe status"), choices=Status.choices)
     reden = forms.CharField(label=_("Reden of toelichting"), required=False, max_length=200)
+
+
+class NoodtoegangForm(Form):
+    casus = forms.IntegerField(label=_("Casus (het nummer achter het streepje, bijvoorbeeld 17 bij 2026-00017)"), min_value=1)
+    reden = forms.CharField(
+        label=_("Waarom moet u deze casus nu inzien?"),
+        widget=forms.Textarea,
+        max_length=1000,
+        help_text=_("Uw reden komt in het toegangslog en op de tijdlijn van de casus; de casusregisseur en de inwoner zien dat."),
+    )

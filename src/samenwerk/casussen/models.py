@@ -63,7 +63,8 @@ class CasusQuerySet(models.QuerySet["Casus"]):
         if not getattr(user, "is_authenticated", False) or not user.is_active:  # type: ignore[attr-defined]
             return self.none()
         betrokken = Betrokkene.objects.actief().filter(casus=OuterRef("pk"), user=user)
-        return self.filter(Exists(betrokken), gemeente__in=user.gemeenten())  # type: ignore[attr-defined]
+        nood = Noodtoegang.objects.actief().filter(casus=OuterRef("pk"), user=user)
+        return self.filter(Exists(betrokken) | Exists(nood), gemeente__in=user.gemeenten())  # type: ignore[attr-defined]
 
     def open(self) -> CasusQuerySet:
         return self.filter(status__in=OPEN)
@@ -236,3 +237,30 @@ def leeftijd(geboortedatum: datetime.date | None, op: datetime.date | None = Non
         return None
     dag = op or timezone.localdate()
     return dag.year - geboortedatum.year - ((dag.month, dag.day) < (geboortedatum.month, geboortedatum.day))
+
+
+class NoodtoegangQuerySet(models.QuerySet["Noodtoegang"]):
+    def actief(self) -> NoodtoegangQuerySet:
+        return self.filter(tot__gt=timezone.now())
+
+
+class Noodtoegang(models.Model):
+    """ "Break the glass": someone whose role normally gives no view of this case reads it
+    for a few hours, with a typed reason. Every read is logged as emergency access, and the
+    case's timeline shows it so the casusregisseur knows (issue 7)."""
+
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="noodtoegangen")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reden = models.TextField(_("reden"))
+    van = models.DateTimeField(default=timezone.now)
+    tot = models.DateTimeField()
+
+    objects = NoodtoegangQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("noodtoegang")
+        verbose_name_plural = _("noodtoegangen")
+        indexes = [models.Index(fields=["user", "tot"], name="noodtoegang_user_tot")]
+
+    def __str__(self) -> str:
+        return f"{self.casus_id} {self.van:%d-%m-%Y %H:%M}"

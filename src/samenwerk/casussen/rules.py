@@ -22,5 +22,16 @@ def mag_beheren(user: User, casus: Casus) -> bool:
 
 
 def ziet_persoonsgegevens(user: User, casus: Casus) -> bool:
-    """A procesregisseur sees the cooperation, not the resident's details (domain.md §1)."""
-    return rol_van(user, casus) in (Betrokkene.Rol.CASUSREGISSEUR, Betrokkene.Rol.DEELNEMER)
+    """A procesregisseur sees the cooperation, not the resident's details (domain.md §1);
+    emergency access (read-only) sees them, and every read says so in the log."""
+    return rol_van(user, casus) in (Betrokkene.Rol.CASUSREGISSEUR, Betrokkene.Rol.DEELNEMER) or bool(noodtoegang_van(casus))
+
+
+def noodtoegang_van(casus: Casus) -> str:
+    """The reason of the person's active emergency access (annotated by casus_of_404), or ""."""
+    return getattr(casus, "mijn_noodtoegang", None) or ""
+
+
+# Roles that may break the glass for a case in their municipality: they normally have no
+# view, but their task can require one (domain.md §1, §4).
+NOODTOEGANG_ROLLEN = frozenset({"gebiedsaanjager", "procesregisseur"})

@@ -10,17 +10,19 @@ from samenwerk.gemeenten.models import Gemeente, User
 from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import Actie, Uitkomst
 
-from .models import Betrokkene, Casus
+from .models import Betrokkene, Casus, Noodtoegang
 
 
 def casus_of_404(user: User, pk: int, *, gebeurtenis: str = "casus.bekeken") -> Casus:
     """The case if this person may see it. Otherwise 404 — it is not revealed that the case
     exists — and the refused attempt is logged."""
     actief = Prefetch("betrokkenen", queryset=Betrokkene.objects.actief().select_related("user", "organisatie"))
+    nood = Noodtoegang.objects.actief().filter(casus=OuterRef("pk"), user=user).order_by("-van").values("reden")[:1]
     casus = (
         Casus.objects.for_user(user)
         .select_related("inwoner", "gebied", "gemeente")
         .prefetch_related(actief)
+        .annotate(mijn_noodtoegang=Subquery(nood))
         .filter(pk=pk)
         .first()
     )

@@ -10,14 +10,24 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samenwerk.accounts.reauth import bevestiging_nodig
 from samenwerk.portaal.context import werkcontext
 from samenwerk.privacy.models import Actie
 from samenwerk.ui.views import fouten_naar_form, pagineer
 
 from . import services
-from .forms import AanmeldForm, CasusFilter, InwonerForm, NetwerklidForm, ProfessionalForm, StatusForm, ToestemmingForm
+from .forms import (
+    AanmeldForm,
+    CasusFilter,
+    InwonerForm,
+    NetwerklidForm,
+    NoodtoegangForm,
+    ProfessionalForm,
+    StatusForm,
+    ToestemmingForm,
+)
 from .models import Casus
-from .rules import mag_beheren, rol_van, ziet_persoonsgegevens
+from .rules import mag_beheren, noodtoegang_van, rol_van, ziet_persoonsgegevens
 from .selectors import casus_of_404, mijn_casussen
 from .workflow import TRANSITIES
 
@@ -81,7 +91,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "casus": casus,
         "volledig": volledig,
         "beheren": mag_beheren(request.user, casus),
-        "mijn_rol": rol_van(request.user, casus),
+        "mijn_rol": rol_van(request.user, casus) or (_("noodtoegang") if noodtoegang_van(casus) else ""),
+        "noodtoegang": noodtoegang_van(casus),
         "netwerk": casus.netwerk.all() if volledig else [],
         "toestemmingen": casus.toestemmingen.select_related("vastgelegd_door") if volledig else [],
         "volgende": sorted(TRANSITIES[casus.status]),
@@ -168,3 +179,25 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Kies een geldige status."))
     return redirect("casussen:detail", pk=casus.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def noodtoegang(request: HttpRequest) -> HttpResponse:
+    """Break the glass: read access for four hours, with a typed reason and a fresh password + code."""
+    form = NoodtoegangForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if omleiding := bevestiging_nodig(request):
+            return omleiding
+        casus = Casus.objects.filter(pk=form.cleaned_data["casus"], gemeente__in=request.user.gemeenten()).first()
+        if casus is None:
+            form.add_error("casus", _("Die casus kunt u niet openen."))
+        else:
+            try:
+                services.breek_het_glas(actor=request.user, casus=casus, reden=form.cleaned_data["reden"])
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.warning(request, _("U heeft vier uur noodtoegang tot deze casus. Alles wat u inziet, wordt vastgelegd."))
+                return redirect("casussen:detail", pk=casus.pk)
+    return render(request, "casussen/noodtoegang.html", {"form": form})
