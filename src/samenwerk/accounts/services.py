@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django_otp.models import Device
 
 from . import otp, sessions
+from .auditlog import log_aanmelding
 from .models import UserSession
 
 logger = logging.getLogger("samenwerk.accounts")
@@ -54,9 +55,11 @@ def verify_login(request: HttpRequest, *, code: str) -> None:
         device = otp.check_code(request.user, code)
     except otp.CodeRejected:
         logger.warning("second factor refused at login", extra={"user_id": request.user.pk})
+        log_aanmelding(request, request.user, "aanmelding.code.geweigerd", gelukt=False)
         raise
     _verified(request, device)
     logger.info("login verified", extra={"user_id": request.user.pk, "device": device.persistent_id})
+    log_aanmelding(request, request.user, "aanmelding.geslaagd", gelukt=True)
 
 
 def _verified(request: HttpRequest, device: Device) -> None:
@@ -74,9 +77,14 @@ def confirm_identity(request: HttpRequest, *, password: str, code: str) -> None:
     if authenticated is None or authenticated.pk != user.pk:
         logger.warning("reauthentication: wrong password", extra={"user_id": user.pk})
         raise PasswordRejected(_("Dit wachtwoord klopt niet."))
-    otp.check_code(user, code)
+    try:
+        otp.check_code(user, code)
+    except otp.CodeRejected:
+        log_aanmelding(request, user, "herbevestiging.code.geweigerd", gelukt=False)
+        raise
     sessions.mark_confirmed(request)
     logger.info("reauthentication confirmed", extra={"user_id": user.pk})
+    log_aanmelding(request, user, "herbevestiging.geslaagd", gelukt=True)
 
 
 def end_session(request: HttpRequest, *, session_id: int) -> bool:
