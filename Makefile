@@ -17,7 +17,7 @@ format:
 	@.venv/bin/ruff format . && .venv/bin/ruff check --fix .
 
 lock:      ## re-pin the Python dependencies after editing requirements/*.in
-	@cd requirements && ../.venv/bin/pip-compile -q --strip-extras base.in -o base.txt && ../.venv/bin/pip-compile -q --strip-extras dev.in -o dev.txt
+	@cd requirements && ../.venv/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt && ../.venv/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links dev.in -o dev.txt
 
 messages:  ## refresh the English translation catalogue (needs GNU gettext)
 	@cd src/samenwerk && ../../.venv/bin/python ../../manage.py makemessages -l en --no-obsolete && ../../.venv/bin/python ../../manage.py compilemessages -l en

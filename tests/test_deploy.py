@@ -18,6 +18,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x" * 20 + "-production-like-secret-key-for-the-check-0123456789",
     "DJANGO_ALLOWED_HOSTS": "samenwerk.gemeente.example",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://samenwerk.gemeente.example",
+    "SAMENWERK_SITE_URL": "https://samenwerk.gemeente.example",
 }
 
 
@@ -36,12 +37,30 @@ def test_check_deploy_with_production_settings_is_clean():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
-def test_production_refuses_to_start_without_required_settings(missing):
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "SAMENWERK_SITE_URL"])
+@pytest.mark.parametrize("how", ["unset", "empty"])
+def test_production_refuses_to_start_without_required_settings(missing, how):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    if how == "empty":
+        env[missing] = "  "
     result = _manage("check", extra_env=env)
     assert result.returncode != 0
     assert missing in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"SAMENWERK_SITE_URL": "http://samenwerk.gemeente.example"}, "must start with https://"),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL must be one of"),
+        ({"EMAIL_USE_TLS": "1", "EMAIL_USE_SSL": "1"}, "not both"),
+    ],
+)
+def test_production_refuses_inconsistent_settings(extra, message):
+    result = _manage("check", extra_env=PRODUCTION_ENV | extra)
+    assert result.returncode != 0
+    assert message in result.stderr
 
 
 @pytest.mark.slow
