@@ -21,6 +21,8 @@ from tests.factories import (
     UserFactory,
 )
 
+pytest_plugins = ["tests.mail"]  # the `smtp` fixture: a real SMTP server on loopback
+
 CHROMIUM = "/usr/bin/chromium"
 
 

@@ -2,16 +2,13 @@
 real SMTP server, acknowledgement, comments, 'who looked at my file', expiry and revocation."""
 
 import datetime
-import email
 import re
 import shutil
-import socket
 import subprocess
 import time
 
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -24,29 +21,6 @@ from tests.factories import CasusFactory
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
-
-
-class Postbus:
-    def __init__(self) -> None:
-        self.berichten: list[email.message.Message] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.berichten.append(email.message_from_bytes(envelope.content))
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp(settings):
-    postbus = Postbus()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    controller = Controller(postbus, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    yield postbus
-    controller.stop()
 
 
 @pytest.fixture

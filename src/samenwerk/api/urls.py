@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("samenwerk.gemeenten.api_urls")),
     path("", include("samenwerk.casussen.api_urls")),
     path("", include("samenwerk.plannen.api_urls")),
+    path("", include("samenwerk.overleg.api_urls")),
     path("", include("samenwerk.rendement.api_urls")),
 ]

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "samenwerk.plannen",
     "samenwerk.portaal",
     "samenwerk.rendement",
+    "samenwerk.overleg",
 ]
 
 MIDDLEWARE = [

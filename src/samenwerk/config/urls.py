@@ -8,6 +8,8 @@ urlpatterns = [
     path("casussen/", include("samenwerk.casussen.urls")),
     path("casussen/<int:pk>/plan/", include("samenwerk.plannen.urls")),
     path("mijn-plan/", include("samenwerk.plannen.urls_inwoner")),
+    path("", include("samenwerk.overleg.urls")),
+    path("uitnodiging/", include("samenwerk.overleg.urls_extern")),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("samenwerk.accounts.urls")),

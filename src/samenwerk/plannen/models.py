@@ -100,6 +100,7 @@ class Ronde(models.Model):
         PLAN = "plan", _("Eerste plan")
         EVALUATIE = "evaluatie", _("Evaluatie")
         TUSSENTIJDS = "tussentijds", _("Tussentijdse evaluatie")
+        OVERLEG = "overleg", _("Samenwerkoverleg")
 
     plan = models.ForeignKey(Samenwerkplan, on_delete=models.CASCADE, related_name="rondes")
     nummer = models.PositiveSmallIntegerField(_("ronde"))

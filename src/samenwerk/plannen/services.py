@@ -122,8 +122,10 @@ def voeg_afspraak_toe(
     perspectief: str = "",
     betrokkene: Betrokkene | None = None,
     netwerklid: Netwerklid | None = None,
+    ronde: Ronde | None = None,
 ) -> Afspraak:
-    """An agreement in the current round: who, what, latest date (default start + 6 weeks)."""
+    """An agreement in the current round (or the given one, e.g. a meeting's): who, what,
+    latest date (default start + 6 weeks)."""
     casus = Casus.objects.select_for_update().get(pk=casus.pk)
     plan = Samenwerkplan.objects.select_for_update().filter(casus=casus).first()
     if plan is None:
@@ -143,7 +145,8 @@ def voeg_afspraak_toe(
         fouten["perspectief"] = _("Dit duurt langer dan zes weken. Schrijf kort op welk perspectief de inwoner krijgt.")
     if fouten:
         raise ValidationError(fouten)
-    ronde = plan.rondes.order_by("-nummer").first() or Ronde.objects.create(plan=plan, nummer=0, soort=Ronde.Soort.PLAN)
+    if ronde is None or ronde.plan_id != plan.pk:
+        ronde = plan.rondes.order_by("-nummer").first() or Ronde.objects.create(plan=plan, nummer=0, soort=Ronde.Soort.PLAN)
     afspraak = Afspraak.objects.create(
         plan=plan,
         gemeente_id=casus.gemeente_id,
@@ -174,6 +177,13 @@ def voeg_afspraak_toe(
     if casus.status in (Status.PLAN, Status.EVALUATIE):
         casussen.wijzig_status(actor=actor, casus=casus, naar=Status.UITVOERING)
     return afspraak
+
+
+def nieuwe_ronde(plan: Samenwerkplan, soort: str, datum: datetime.date) -> Ronde:
+    """The next round of the plan: its agreements show as a dated addition (the paper form's
+    "another colour with the date")."""
+    nummer = (plan.rondes.order_by("-nummer").values_list("nummer", flat=True).first() or 0) + 1
+    return Ronde.objects.create(plan=plan, nummer=nummer, soort=soort, datum=datum)
 
 
 @transaction.atomic
@@ -221,9 +231,8 @@ def evalueer(*, actor: User, casus: Casus, inhoud: EvaluatieInhoud) -> Ronde:
         raise ValidationError(_("Er is nog geen plan om te evalueren."))
     if not 1 <= inhoud.welzijnscijfer <= 10:
         raise ValidationError({"welzijnscijfer": _("Het welzijnscijfer is een heel getal van 1 tot en met 10.")})
-    nummer = (plan.rondes.order_by("-nummer").values_list("nummer", flat=True).first() or 0) + 1
     soort = Ronde.Soort.TUSSENTIJDS if inhoud.tussentijds else Ronde.Soort.EVALUATIE
-    ronde = Ronde.objects.create(plan=plan, nummer=nummer, soort=soort, datum=inhoud.datum or timezone.localdate())
+    ronde = nieuwe_ronde(plan, soort, inhoud.datum or timezone.localdate())
     Evaluatie.objects.create(
         ronde=ronde,
         acties_gedaan=inhoud.acties_gedaan,

@@ -28,8 +28,10 @@ class NavItem:
 NAVIGATIE: list[NavItem] = [
     NavItem(_("Start"), "portaal:start"),
     NavItem(_("Mijn casussen"), "casussen:lijst", frozenset({Rol.SOCIAAL_PROFESSIONAL, Rol.PROCESREGISSEUR})),
+    NavItem(_("Mijn overleggen"), "overleg:agenda", frozenset({Rol.SOCIAAL_PROFESSIONAL, Rol.PROCESREGISSEUR})),
     NavItem(_("Sociale kaart"), "portaal:sociale-kaart"),
     NavItem(_("Noodtoegang"), "casussen:noodtoegang", frozenset({Rol.GEBIEDSAANJAGER, Rol.PROCESREGISSEUR})),
+    NavItem(_("Weigeringen"), "overleg:weigeringen", frozenset({Rol.GEBIEDSAANJAGER})),
     NavItem(_("Toegangslog"), "portaal:logboek", frozenset({Rol.PRIVACYFUNCTIONARIS})),
     NavItem(_("Prijslijst"), "rendement:prijslijsten", PRIJSLIJST_LEZERS),
     NavItem(_("Inrichting"), "beheer:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER}), superuser=True),
