@@ -15,6 +15,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from samenwerk.overleg import links
+from samenwerk.overleg import services as overleg_services
+from samenwerk.overleg.models import Agendafeed, Weigering
 from samenwerk.plannen import services as plannen
 from samenwerk.plannen.models import PlanLink
 from tests.auth import login
@@ -143,6 +146,44 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "api:plan-afspraken": ("casus", {"POST": PLAN}),
     "api:plan-afspraak-voltooid": ("afspraak", {"POST": PLAN}),
     "api:plan-evaluaties": ("casus", {"POST": CASUS_STUREN}),
+    "overleg:lijst": ("casus", {"GET": PLAN}),
+    "overleg:nieuw": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "overleg:detail": ("overleg", {"GET": PLAN}),
+    "overleg:bewerken": ("overleg", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "overleg:annuleren": ("overleg", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "overleg:deelnemer": ("overleg", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "overleg:deelnemer-verwijderen": ("deelnemer", {"POST": CASUS_STUREN}),
+    "overleg:plantoestemming": ("deelnemer", {"POST": CASUS_STUREN}),
+    "overleg:akkoord": ("overleg", {"POST": CASUS_STUREN}),
+    "overleg:uitnodigen": ("overleg", {"POST": CASUS_STUREN}),
+    "overleg:voorbereiding": ("overleg", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "overleg:voorzitter": ("overleg", {"GET": PLAN}),
+    "overleg:notities": ("punt", {"POST": PLAN}),
+    "overleg:afspraak": ("overleg", {"POST": PLAN}),
+    "overleg:afsluiten": ("overleg", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "overleg:ics": ("overleg", {"GET": PLAN}),
+    "overleg:agenda": ("", {"GET": IEDEREEN}),
+    "overleg:abonnement": ("", {"POST": IEDEREEN}),
+    # The calendar feed and the invitee's pages answer to the secret in the URL (a bearer
+    # token), signed in or not; a wrong or revoked secret is 404 (tests/overleg/test_pages.py).
+    "overleg:feed": ("feed", {"GET": (OK, OK, {})}),
+    "overleg:weigeringen": ("", {"GET": (403, LOGIN, {"gebiedsaanjager": OK})}),
+    "overleg:weigering": (
+        "weigering",
+        {"GET": (403, LOGIN, {"gebiedsaanjager": OK}), "POST": (403, LOGIN, {"gebiedsaanjager": OK})},
+    ),
+    "uitnodiging:antwoord": ("uitnodiging", {"GET": (OK, OK, {}), "POST": (OK, OK, {})}),
+    "uitnodiging:doorsturen": ("uitnodiging", {"POST": (OK, OK, {})}),
+    # Not accepted, no consent: the plan is refused to the holder of the link, with the reason.
+    "uitnodiging:plan": ("uitnodiging", {"GET": (403, 403, {})}),
+    "api:overleggen": ("casus", {"GET": PLAN, "POST": CASUS_STUREN}),
+    "api:overleg": ("api_overleg", {"GET": PLAN, "PATCH": CASUS_STUREN}),
+    "api:overleg-deelnemers": ("api_overleg", {"POST": CASUS_STUREN}),
+    "api:overleg-akkoord": ("api_overleg", {"POST": CASUS_STUREN}),
+    "api:overleg-uitnodigen": ("api_overleg", {"POST": CASUS_STUREN}),
+    "api:overleg-ics": ("api_overleg", {"GET": PLAN}),
+    "api:uitnodiging-antwoord": ("uitnodiging", {"POST": (OK, OK, {})}),
+    "api:uitnodiging-doorsturen": ("uitnodiging", {"POST": (OK, OK, {})}),
 }
 # The admin has its own permission model (only the functioneel beheerder, see test_beheer.py);
 # its index is checked here, its hundreds of generated URLs are not listed one by one.
@@ -198,6 +239,23 @@ def test_matrix(client, personas, name, method, persona):
         token_hash=hashlib.sha256(token.encode()).hexdigest(),
         verloopt_op=timezone.now() + datetime.timedelta(days=1),
     )
+    overleg = overleg_services.plan_overleg(
+        actor=personas.professional,
+        casus=casus,
+        gegevens=overleg_services.OverlegGegevens(
+            vorm="samenwerkwijze", soort="eerste", doel="x", voorzitter="v", notulist="n",
+            begint=timezone.now() + datetime.timedelta(days=3), eindigt=timezone.now() + datetime.timedelta(days=3, hours=1),
+        ),
+    )  # fmt: skip
+    deelnemer = overleg_services.voeg_deelnemer_toe(
+        actor=personas.professional,
+        overleg=overleg,
+        genodigde=overleg_services.Genodigde(soort="professional", naam="W", email="w@x.example", reden="kennis"),
+    )
+    weigering = Weigering.objects.create(
+        gemeente=personas.gemeente, gebied=personas.gebied, deelnemer=deelnemer, reden="afgewezen"
+    )
+    Agendafeed.objects.create(user=personas.professional, token_hash=hashlib.sha256(b"geheime-agenda").hexdigest())
     item = PrijsitemFactory(prijslijst=PrijslijstFactory(gemeente=personas.gemeente, jaar=JAAR), code="UUR-MW")
     kwargs_key, methods = MATRIX[name]
     jaar = {"jaar": JAAR}
@@ -214,6 +272,13 @@ def test_matrix(client, personas, name, method, persona):
         "api_item": api_jaar | {"code": "UUR-MW"},
         "sessie": {"session_id": 999999},
         "token": {"token": token},
+        "overleg": {"pk": casus.pk, "overleg_id": overleg.pk},
+        "deelnemer": {"pk": casus.pk, "overleg_id": overleg.pk, "deelnemer_id": deelnemer.pk},
+        "punt": {"pk": casus.pk, "overleg_id": overleg.pk, "punt_id": overleg.agenda.first().pk},
+        "api_overleg": {"overleg_id": overleg.pk},
+        "feed": {"token": "geheime-agenda"},
+        "weigering": {"weigering_id": weigering.pk},
+        "uitnodiging": {"token": links.token_voor(deelnemer)},
     }
     url = reverse(name, kwargs=kwargs[kwargs_key])
     if persona != "anoniem":

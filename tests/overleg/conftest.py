@@ -69,8 +69,13 @@ def overleg(personas, casus):
 
 
 def genodigde(**anders: object) -> services.Genodigde:
-    basis = {"soort": "professional", "naam": "Wim Woningcorporatie", "email": "wim@wonen.example", "organisatie": "Wonen Testwijde",
-             "reden": "kennis"}  # fmt: skip
+    basis = {
+        "soort": "professional",
+        "naam": "Wim Woningcorporatie",
+        "email": "wim@wonen.example",
+        "organisatie": "Wonen Testwijde",
+        "reden": "kennis",
+    }
     return services.Genodigde(**(basis | anders))
 
 

@@ -24,12 +24,12 @@ def _werk() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay")
 
 
-def _agenda(bericht) -> vobject.base.Component:  # noqa: ANN001
+def _agenda(bericht) -> vobject.base.Component:
     [deel] = [p for p in bericht.walk() if p.get_content_type() == "text/calendar"]
     return vobject.readOne(deel.get_payload(decode=True).decode())
 
 
-def _tekst(bericht) -> str:  # noqa: ANN001
+def _tekst(bericht) -> str:
     return (
         next(p for p in bericht.walk() if p.get_content_type() == "text/plain" and not p.get_filename())
         .get_payload(decode=True)
@@ -37,7 +37,7 @@ def _tekst(bericht) -> str:  # noqa: ANN001
     )
 
 
-def _link(bericht) -> str:  # noqa: ANN001
+def _link(bericht) -> str:
     return re.search(r"http://\S+(/uitnodiging/\S+/)", _tekst(bericht)).group(1)
 
 

@@ -59,7 +59,8 @@ class AfspraakForm(ModelForm):
         self.fields["netwerklid"].queryset = Netwerklid.objects.filter(casus=casus)  # type: ignore[attr-defined]
         self.fields["uiterlijke_datum"].required = False
         self.fields["uiterlijke_datum"].help_text = _("Leeg laten: zes weken na de start.")
-        self.fields["start"].initial = timezone.localdate()
+        if "start" in self.fields:
+            self.fields["start"].initial = timezone.localdate()
 
 
 class EvaluatieForm(ModelForm):
