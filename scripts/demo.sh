@@ -7,6 +7,7 @@ PY=.venv/bin/python
 echo "==> Preparing the SQLite database (var/db.sqlite3)"
 $PY manage.py migrate --verbosity 0
 $PY manage.py load_demo
+$PY manage.py overleg_bewaking
 echo "==> Starting the task worker (e-mail, periodic work) in the background"
 $PY manage.py db_worker --interval 2 >var/worker.log 2>&1 &
 worker=$!

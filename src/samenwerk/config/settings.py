@@ -300,6 +300,7 @@ DEMO_LOADERS = [
     "samenwerk.gemeenten.demo.load",
     "samenwerk.accounts.demo.load",
     "samenwerk.plannen.demo.load",
+    "samenwerk.overleg.demo.load",
     "samenwerk.rendement.demo.load",
 ]
 DEMO_PASSWORD = env_str("SAMENWERK_DEMO_PASSWORD", "Lindenhoven-demo-2026")

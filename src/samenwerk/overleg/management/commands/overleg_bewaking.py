@@ -1,0 +1,20 @@
+"""Periodic work for meetings (run it every hour, e.g. from cron or a systemd timer):
+invitees who did not answer by the reply date are reported to the gebiedsaanjager, and any
+e-mail still waiting in the outbox (after a mail-server outage) is queued again. Running it
+twice does nothing twice."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+
+from samenwerk.overleg.antwoorden import bewaak_antwoorden
+from samenwerk.overleg.berichten import verstuur_wachtende
+
+
+class Command(BaseCommand):
+    help = "Report unanswered invitations and resend e-mail that is still waiting."
+
+    def handle(self, *args: object, **options: object) -> None:
+        gemeld = bewaak_antwoorden()
+        wachtend = verstuur_wachtende()
+        self.stdout.write(f"{len(gemeld)} new non-answers reported, {wachtend} e-mails queued again")
