@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_a_whole_meeting(live_server, page, personas):
     begint = timezone.localtime() + datetime.timedelta(minutes=5)
-    if begint.date() != timezone.localdate() or begint.hour == 23 and begint.minute > 50:
+    if begint.date() != timezone.localdate() or (begint.hour == 23 and begint.minute > 50):
         pytest.skip("the meeting must start today; run again after midnight")
     casus = CasusFactory(
         gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie
