@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "samenwerk.plannen",
     "samenwerk.portaal",
     "samenwerk.rendement",
+    "samenwerk.regie",
 ]
 
 MIDDLEWARE = [
@@ -300,6 +301,7 @@ DEMO_LOADERS = [
     "samenwerk.accounts.demo.load",
     "samenwerk.plannen.demo.load",
     "samenwerk.rendement.demo.load",
+    "samenwerk.regie.demo.load",
 ]
 DEMO_PASSWORD = env_str("SAMENWERK_DEMO_PASSWORD", "Lindenhoven-demo-2026")
 
@@ -307,7 +309,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")),
+    },
     # WeasyPrint and fontTools narrate every PDF at INFO.
     "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "weasyprint.progress", "fontTools")},
 }

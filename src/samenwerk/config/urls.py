@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("samenwerk.portaal.urls")),
     path("casussen/", include("samenwerk.casussen.urls")),
     path("casussen/<int:pk>/plan/", include("samenwerk.plannen.urls")),
+    path("casussen/<int:pk>/regie/", include("samenwerk.regie.urls")),
     path("mijn-plan/", include("samenwerk.plannen.urls_inwoner")),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
