@@ -19,6 +19,12 @@ class NiveauForm(Form):
     # The level the person saw; a change by someone else in between is a conflict (409).
     huidig = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def clean_datum(self) -> Any:
+        datum = self.cleaned_data.get("datum")
+        if datum and datum > timezone.localdate():
+            raise forms.ValidationError(_("Deze datum ligt in de toekomst."))
+        return datum
+
 
 class OpschaalForm(Form):
     user = forms.ModelChoiceField(label=_("Procesregisseur"), queryset=User.objects.none())
