@@ -55,14 +55,25 @@ _ISO_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIJD = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 
 
-def _label(sleutel: str, sectie: str = "") -> str:
+def _veld(sleutel: str, sectie: str) -> Any:
     model = MODELLEN.get(sectie)
-    if model is not None:
-        try:
-            return str(model._meta.get_field(sleutel).verbose_name).capitalize()
-        except FieldDoesNotExist:  # not a field: the key itself is the label
-            pass
-    return sleutel.replace("_", " ").capitalize()
+    try:
+        return model._meta.get_field(sleutel) if model is not None else None
+    except FieldDoesNotExist:  # not a field: the key itself is the label
+        return None
+
+
+def _label(sleutel: str, sectie: str = "") -> str:
+    veld = _veld(sleutel, sectie)
+    return str(veld.verbose_name).capitalize() if veld is not None else sleutel.replace("_", " ").capitalize()
+
+
+def _keuze(waarde: Any, sleutel: str, sectie: str) -> Any:
+    """A choice by its label ("Mondeling"), not its stored code ("mondeling")."""
+    veld = _veld(sleutel, sectie)
+    if veld is not None and veld.choices and not isinstance(waarde, bool):
+        return dict(veld.flatchoices).get(waarde, waarde)
+    return waarde
 
 
 def _waarde(waarde: Any) -> str:
@@ -81,13 +92,13 @@ def _waarde(waarde: Any) -> str:
 def _sectie(sleutel: str, data: Any) -> dict[str, Any]:
     titel = str(TITELS.get(sleutel, _label(sleutel)))
     if isinstance(data, dict):
-        return {"titel": titel, "paren": [(_label(k, sleutel), _waarde(v)) for k, v in data.items()]}
+        return {"titel": titel, "paren": [(_label(k, sleutel), _waarde(_keuze(v, k, sleutel))) for k, v in data.items()]}
     rijen = list(data or [])
     kolommen = list(rijen[0]) if rijen else []
     return {
         "titel": titel,
         "kolommen": [_label(k, sleutel) for k in kolommen],
-        "rijen": [[_waarde(r.get(k)) for k in kolommen] for r in rijen],
+        "rijen": [[_waarde(_keuze(r.get(k), k, sleutel)) for k in kolommen] for r in rijen],
     }
 
 
