@@ -15,6 +15,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from samenwerk.casussen.models import Correctieverzoek
 from samenwerk.overleg import links
 from samenwerk.overleg import services as overleg_services
 from samenwerk.overleg.models import Agendafeed, Weigering
@@ -56,6 +57,9 @@ PROFESSIONAL = (
 CASUS = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": OK})
 CASUS_STUREN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": 403, "procesregisseur": 403})
 PLAN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": 403})
+CASUS_VASTLEGGEN = PLAN  # participants who see the resident's details add to the case; not the procesregisseur
+CASUS_REGIE = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": 403, "procesregisseur": OK})
+PROCESREGIE = (404, LOGIN, {"casusregisseur": 403, "deelnemer_andere_organisatie": 403, "procesregisseur": OK})
 LEZERS = [
     "casusregisseur",
     "deelnemer_andere_organisatie",
@@ -95,6 +99,20 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "portaal:logboek": ("", {"GET": (403, LOGIN, {"privacyfunctionaris": OK})}),
     "portaal:logboek-export": ("", {"GET": (403, LOGIN, {"privacyfunctionaris": OK})}),
     "plannen:inzage": ("casus", {"GET": CASUS_STUREN}),
+    "plannen:inzage-pdf": ("casus", {"GET": CASUS_STUREN}),
+    "casussen:correctie": ("casus", {"GET": CASUS_VASTLEGGEN, "POST": CASUS_VASTLEGGEN}),
+    "casussen:correctie-behandelen": ("correctie", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "regie:ave": ("casus", {"GET": CASUS, "POST": CASUS_REGIE}),
+    "regie:procesregie": ("casus", {"GET": CASUS}),
+    "regie:opschalen": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
+    "regie:bijeenroepen": ("casus", {"GET": PROCESREGIE, "POST": PROCESREGIE}),
+    "regie:besluit": ("casus", {"GET": PROCESREGIE, "POST": PROCESREGIE}),
+    "regie:escaleren": ("casus", {"GET": PROCESREGIE, "POST": PROCESREGIE}),
+    "regie:terugtreden": ("casus", {"GET": PROCESREGIE, "POST": PROCESREGIE}),
+    "regie:zorgsignalen": ("casus", {"GET": CASUS}),
+    "regie:zorgsignaal": ("casus", {"GET": CASUS_VASTLEGGEN, "POST": CASUS_VASTLEGGEN}),
+    "api:casus-ave": ("casus", {"GET": CASUS, "POST": CASUS_REGIE}),
+    "api:casus-zorgsignalen": ("casus", {"GET": CASUS, "POST": CASUS_VASTLEGGEN}),
     "rendement:prijslijsten": ("", {"GET": (403, LOGIN, dict.fromkeys(LEZERS, OK) | {"professional_andere_gemeente": OK})}),
     "rendement:nieuw-jaar": ("", {"POST": (403, LOGIN, {"beheerder": OK})}),
     "rendement:prijslijst": ("jaar", {"GET": PRIJS_LEZEN}),
@@ -116,6 +134,7 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "accounts:verify": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
     "accounts:confirm": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
     "accounts:backup-codes": ("", {"GET": IEDEREEN}),
+    "accounts:new-backup-codes": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
     "accounts:sessions": ("", {"GET": IEDEREEN}),
     "accounts:end-other-sessions": ("", {"POST": IEDEREEN}),
     "accounts:qr": ("", {"GET": (404, LOGIN, {})}),
@@ -131,6 +150,7 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "inwoner:reactie": ("token", {"POST": (OK, OK, {})}),
     "inwoner:pdf": ("token", {"GET": (OK, OK, {})}),
     "inwoner:wie-keek": ("token", {"GET": (OK, OK, {})}),
+    "inwoner:correctie": ("token", {"GET": (OK, OK, {}), "POST": (OK, OK, {})}),
     "login": ("", {"GET": (OK, OK, {}), "POST": (OK, OK, {})}),
     "logout": ("", {"POST": (OK, OK, {})}),
     "set_language": ("", {"POST": (OK, OK, {})}),
@@ -233,6 +253,9 @@ def test_matrix(client, personas, name, method, persona):
     casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
     plannen.wijzig_plan(actor=personas.professional, casus=casus, inhoud=plannen.PlanInhoud(ik_wil="x"), versie=0)
     afspraak = plannen.voeg_afspraak_toe(actor=personas.professional, casus=casus, wie="inwoner", wat="x")
+    verzoek = Correctieverzoek.objects.create(
+        casus=casus, gemeente=personas.gemeente, gegeven="telefoon", gewenst="06-12345678", via="inwoner"
+    )
     token = "geheim-token-van-de-inwoner"
     PlanLink.objects.create(
         casus=casus,
@@ -279,6 +302,7 @@ def test_matrix(client, personas, name, method, persona):
         "feed": {"token": "geheime-agenda"},
         "weigering": {"weigering_id": weigering.pk},
         "uitnodiging": {"token": links.token_voor(deelnemer)},
+        "correctie": {"pk": casus.pk, "verzoek_id": verzoek.pk},
     }
     url = reverse(name, kwargs=kwargs[kwargs_key])
     if persona != "anoniem":

@@ -49,6 +49,19 @@ def confirm_enrolment(request: HttpRequest, *, code: str) -> list[str]:
     return codes
 
 
+def regenerate_backup_codes(request: HttpRequest) -> list[str]:
+    """Ten new backup codes for the signed-in person; the old ones stop working at once.
+    Shown once, like at set-up (the page asks for a fresh password and code first)."""
+    user = request.user
+    with transaction.atomic():
+        codes = otp.new_backup_codes(user)
+        log_aanmelding(request, user, "herstelcodes.vernieuwd", gelukt=True)
+    request.session[sessions.BACKUP_CODES] = codes
+    request.session[sessions.BACKUP_CODES_RENEWED] = True
+    logger.info("backup codes regenerated", extra={"user_id": user.pk})
+    return codes
+
+
 def verify_login(request: HttpRequest, *, code: str) -> None:
     """The second step of logging in: a code from the app or a backup code."""
     try:

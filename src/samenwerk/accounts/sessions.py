@@ -21,6 +21,7 @@ LOGGED_IN_AT = "accounts_ingelogd_om"  # epoch seconds of the password step
 CONFIRMED_AT = "accounts_bevestigd_om"  # epoch seconds of the last password + code (reauth)
 LAST_SEEN_AT = "accounts_laatst_gezien"  # epoch seconds of the last write to UserSession.last_seen_at
 BACKUP_CODES = "accounts_herstelcodes"  # shown once after set-up, then removed
+BACKUP_CODES_RENEWED = "accounts_herstelcodes_vernieuwd"
 TOUCH_INTERVAL = 60  # seconds: "last active" is precise to a minute, saving a write per request
 
 

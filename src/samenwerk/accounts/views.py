@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import otp, services, sessions
 from .forms import ConfirmForm, EnrolForm, VerifyForm
+from .reauth import recent_auth_required
 from .selectors import active_sessions
 
 
@@ -61,9 +62,21 @@ def qr(request: HttpRequest) -> HttpResponse:
 @login_required
 def backup_codes(request: HttpRequest) -> HttpResponse:
     codes = request.session.pop(sessions.BACKUP_CODES, None)
+    renewed = request.session.pop(sessions.BACKUP_CODES_RENEWED, False)
     if not codes:
         return redirect(next_url(request))
-    return render(request, "accounts/backup_codes.html", {"codes": codes, "next": next_url(request)})
+    return render(request, "accounts/backup_codes.html", {"codes": codes, "next": next_url(request), "vernieuwd": renewed})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@recent_auth_required
+def new_backup_codes(request: HttpRequest) -> HttpResponse:
+    """Make ten new backup codes (the old ones stop working), after a fresh password and code."""
+    if request.method == "POST":
+        services.regenerate_backup_codes(request)
+        return redirect(f"{reverse('accounts:backup-codes')}?{urlencode({'next': reverse('accounts:sessions')})}")
+    return render(request, "accounts/new_backup_codes.html")
 
 
 @require_http_methods(["GET", "POST"])

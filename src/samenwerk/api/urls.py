@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("samenwerk.plannen.api_urls")),
     path("", include("samenwerk.overleg.api_urls")),
     path("", include("samenwerk.rendement.api_urls")),
+    path("", include("samenwerk.regie.api_urls")),
 ]

@@ -26,6 +26,9 @@ from .serializers import (
     ToestemmingSerializer,
 )
 
+# Free texts about the resident that the reduced view leaves out.
+VRIJE_TEKSTEN_CASUS = ("aangemeld_door", "reeds_betrokken", "aanleiding", "afsluitreden")
+
 
 def beheerbare_casus(request: Request, pk: int) -> Casus:
     casus = casus_of_404(request.user, pk)
@@ -72,8 +75,9 @@ class CasusDetail(APIView):
         segment = "persoonsgegevens" if volledig else "samenwerking"
         services.log_casus(actor=request.user, casus=casus, actie=Actie.READ, gebeurtenis="casus.bekeken", segment=segment)
         data = CasusSerializer(casus).data
-        if not volledig:
+        if not volledig:  # the procesregisseur: the cooperation, not the resident (domain.md §1)
             data["inwoner"] = None
+            data.update(dict.fromkeys(VRIJE_TEKSTEN_CASUS, ""))
         return Response(data)
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django import forms
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie, User
 from samenwerk.ui.forms import Form, ModelForm
 
-from .models import Betrokkene, Binnenkomst, Casus, Inwoner, Netwerklid, Route, Toestemming
+from .models import CORRIGEERBAAR, Betrokkene, Binnenkomst, Casus, Correctieverzoek, Inwoner, Netwerklid, Route, Toestemming
 from .workflow import Status
 
 
@@ -36,10 +37,14 @@ class InwonerForm(ModelForm):
         return datum
 
     def clean_postcode(self) -> str:
-        postcode = self.cleaned_data.get("postcode", "").replace(" ", "").upper()
-        if postcode and not (len(postcode) == 6 and postcode[:4].isdigit() and postcode[4:].isalpha()):
-            raise forms.ValidationError(_("Een postcode is vier cijfers en twee letters, bijvoorbeeld 1234 AB."))
-        return f"{postcode[:4]} {postcode[4:]}" if postcode else ""
+        return normaliseer_postcode(self.cleaned_data.get("postcode", ""))
+
+
+def normaliseer_postcode(waarde: str) -> str:
+    postcode = (waarde or "").replace(" ", "").upper()
+    if postcode and not (len(postcode) == 6 and postcode[:4].isdigit() and postcode[4:].isalpha()):
+        raise forms.ValidationError(_("Een postcode is vier cijfers en twee letters, bijvoorbeeld 1234 AB."))
+    return f"{postcode[:4]} {postcode[4:]}" if postcode else ""
 
 
 class AanmeldForm(ModelForm):
@@ -123,3 +128,62 @@ class NoodtoegangForm(Form):
         max_length=1000,
         help_text=_("Uw reden komt in het toegangslog en op de tijdlijn van de casus; de casusregisseur en de inwoner zien dat."),
     )
+
+
+class CorrectieForm(ModelForm):
+    """A correction request, by a professional on the resident's behalf."""
+
+    class Meta:
+        model = Correctieverzoek
+        fields = ["gegeven", "omschrijving", "gewenst"]
+
+
+class BehandelBasis(Form):
+    field_order = ["besluit", "nieuwe_waarde", "reden", "toelichting"]
+    besluit = forms.ChoiceField(
+        label=_("Besluit"),
+        widget=forms.RadioSelect,
+        choices=[("aanpassen", _("Aanpassen")), ("weigeren", _("Niet aanpassen"))],
+    )
+    reden = forms.CharField(
+        label=_("Waarom niet aanpassen?"),
+        widget=forms.Textarea,
+        required=False,
+        max_length=1000,
+        help_text=_("De inwoner ziet deze reden. Schrijf kort en duidelijk."),
+    )
+    toelichting = forms.CharField(
+        label=_("Wat heeft u aangepast, en waar?"), widget=forms.Textarea, required=False, max_length=1000
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("besluit") == "weigeren" and not data.get("reden", "").strip():
+            self.add_error("reden", _("Schrijf op waarom het niet wordt aangepast. De inwoner ziet deze reden."))
+        if data.get("besluit") == "aanpassen" and "nieuwe_waarde" in self.fields:
+            waarde = data.get("nieuwe_waarde")
+            if waarde in (None, "") and "nieuwe_waarde" not in self.errors:
+                self.add_error("nieuwe_waarde", _("Vul de nieuwe waarde in."))
+        return data
+
+
+def behandel_form(verzoek: Correctieverzoek) -> type[BehandelBasis]:
+    """The handling form; for a detail of the resident it asks the new value with that
+    field's own input and checks (a date for the date of birth, the postcode's shape)."""
+    if verzoek.gegeven not in CORRIGEERBAAR:
+        return BehandelBasis
+    veld = copy.deepcopy(InwonerForm.base_fields[verzoek.gegeven])
+    veld.required, veld.label = False, _("Nieuwe waarde")
+    attrs: dict[str, Any] = {"nieuwe_waarde": veld}
+    if verzoek.gegeven == "postcode":
+        attrs["clean_nieuwe_waarde"] = lambda self: normaliseer_postcode(self.cleaned_data.get("nieuwe_waarde", ""))
+    if verzoek.gegeven == "geboortedatum":
+
+        def clean_datum(self: Form) -> Any:
+            datum = self.cleaned_data.get("nieuwe_waarde")
+            if datum and datum > timezone.localdate():
+                raise forms.ValidationError(_("De geboortedatum ligt in de toekomst."))
+            return datum
+
+        attrs["clean_nieuwe_waarde"] = clean_datum
+    return type("BehandelForm", (BehandelBasis,), attrs)

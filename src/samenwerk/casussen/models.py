@@ -264,3 +264,62 @@ class Noodtoegang(models.Model):
 
     def __str__(self) -> str:
         return f"{self.casus_id} {self.van:%d-%m-%Y %H:%M}"
+
+
+# The resident's details a correction request can change directly; other data (the plan,
+# agreements) is corrected by the casusregisseur on its own page.
+CORRIGEERBAAR = ["voornaam", "achternaam", "geboortedatum", "straat", "postcode", "woonplaats", "telefoon", "email"]
+
+
+class Correctieverzoek(models.Model):
+    """An AVG correction request (domain.md §8: residents can correct their data): what is
+    wrong and what it should be, from the resident through their link or recorded by a
+    professional on their behalf; the casusregisseur accepts (the change goes through the
+    normal service, logged with this request's id) or refuses with a reason the resident sees."""
+
+    class Gegeven(models.TextChoices):
+        VOORNAAM = "voornaam", _("Voornaam")
+        ACHTERNAAM = "achternaam", _("Achternaam")
+        GEBOORTEDATUM = "geboortedatum", _("Geboortedatum")
+        STRAAT = "straat", _("Straat en huisnummer")
+        POSTCODE = "postcode", _("Postcode")
+        WOONPLAATS = "woonplaats", _("Woonplaats")
+        TELEFOON = "telefoon", _("Telefoonnummer")
+        EMAIL = "email", _("E-mailadres")
+        ANDERS = "anders", _("Iets anders, bijvoorbeeld in het plan")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Nog niet behandeld")
+        AANGEPAST = "aangepast", _("Aangepast")
+        GEWEIGERD = "geweigerd", _("Niet aangepast")
+
+    class Via(models.TextChoices):
+        INWONER = "inwoner", _("De inwoner zelf, via de link")
+        PROFESSIONAL = "professional", _("Een professional, namens de inwoner")
+
+    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="correctieverzoeken", verbose_name=_("casus"))
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    gegeven = models.CharField(_("welk gegeven"), max_length=20, choices=Gegeven.choices)
+    omschrijving = models.TextField(_("wat klopt er niet?"), blank=True, max_length=1000)
+    gewenst = models.TextField(_("wat moet het zijn?"), max_length=1000)
+    via = models.CharField(_("ingediend door"), max_length=20, choices=Via.choices)
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ingediend_op = models.DateTimeField(_("ingediend op"), default=timezone.now)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    reden_weigering = models.TextField(_("waarom niet aangepast"), blank=True)
+    toelichting = models.TextField(_("toelichting bij de behandeling"), blank=True)
+    behandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    behandeld_op = models.DateTimeField(_("behandeld op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("correctieverzoek")
+        verbose_name_plural = _("correctieverzoeken")
+        ordering = ["-ingediend_op", "-id"]
+        indexes = [models.Index(fields=["casus", "status"], name="correctie_casus_status")]
+
+    def __str__(self) -> str:
+        return f"{self.get_gegeven_display()} ({self.get_status_display()})"

@@ -35,3 +35,21 @@ def noodtoegang_van(casus: Casus) -> str:
 # Roles that may break the glass for a case in their municipality: they normally have no
 # view, but their task can require one (domain.md §1, §4).
 NOODTOEGANG_ROLLEN = frozenset({"gebiedsaanjager", "procesregisseur"})
+
+
+def is_procesregisseur(user: User, casus: Casus) -> bool:
+    return rol_van(user, casus) == Betrokkene.Rol.PROCESREGISSEUR
+
+
+def mag_vastleggen(user: User, casus: Casus) -> bool:
+    """Participants who see the resident's details may add to the case (signals, a correction
+    request on the resident's behalf); not the procesregisseur, not emergency access (read-only)."""
+    return rol_van(user, casus) in (Betrokkene.Rol.CASUSREGISSEUR, Betrokkene.Rol.DEELNEMER)
+
+
+# Timeline lines about the resident's own data, left out of the procesregisseur's reduced
+# view: network, consent, the plan's contents, the resident's own reactions, signals about
+# them and their correction requests.
+TIJDLIJN_PERSOONLIJK = frozenset(
+    {"netwerk", "toestemming", "besluit", "gezondheid", "erkend", "reactie", "planlink", "zorgsignaal", "correctie"}
+)

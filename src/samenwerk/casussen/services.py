@@ -134,6 +134,36 @@ def meld_aan(
 
 
 @transaction.atomic
+def wijzig_inwoner(*, actor: User, casus: Casus, wijzigingen: dict[str, object], reden: str = "") -> Inwoner:
+    """Change the resident's details. `reden` names why (e.g. "correctieverzoek 12"); it is
+    written to the access log with the names of the changed fields, never their values."""
+    from .models import CORRIGEERBAAR
+
+    onbekend = set(wijzigingen) - set(CORRIGEERBAAR)
+    if onbekend:
+        raise ValidationError({veld: _("Dit gegeven kan hier niet gewijzigd worden.") for veld in sorted(onbekend)})
+    inwoner = Inwoner.objects.select_for_update().get(pk=casus.inwoner_id)
+    for veld, waarde in wijzigingen.items():
+        setattr(inwoner, veld, "" if waarde is None and veld != "geboortedatum" else waarde)
+    inwoner.full_clean(exclude=["gemeente"])
+    inwoner.save(update_fields=list(wijzigingen))
+    casus.inwoner = inwoner
+    tijdlijn(casus, actor, "inwoner", _("Gegevens van de inwoner gewijzigd"))
+    log_casus(
+        actor=actor,
+        casus=casus,
+        actie=Actie.UPDATE,
+        gebeurtenis="inwoner.gewijzigd",
+        segment="persoonsgegevens",
+        object_type="inwoner",
+        object_id=inwoner.pk,
+        velden=list(wijzigingen),
+        reden=reden,
+    )
+    return inwoner
+
+
+@transaction.atomic
 def leg_toestemming_vast(
     *,
     actor: User,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_correctie
 
 app_name = "casussen"
 urlpatterns = [
@@ -13,4 +13,6 @@ urlpatterns = [
     path("<int:pk>/netwerk/", views.netwerklid, name="netwerklid"),
     path("<int:pk>/professionals/", views.professional, name="professional"),
     path("<int:pk>/status/", views.status, name="status"),
+    path("<int:pk>/correcties/nieuw/", views_correctie.nieuw, name="correctie"),
+    path("<int:pk>/correcties/<int:verzoek_id>/", views_correctie.behandelen, name="correctie-behandelen"),
 ]

@@ -27,7 +27,8 @@ from .forms import (
     ToestemmingForm,
 )
 from .models import Casus
-from .rules import mag_beheren, noodtoegang_van, rol_van, ziet_persoonsgegevens
+from .paginablokken import render_blokken
+from .rules import TIJDLIJN_PERSOONLIJK, mag_beheren, mag_vastleggen, noodtoegang_van, rol_van, ziet_persoonsgegevens
 from .selectors import casus_of_404, mijn_casussen
 from .workflow import TRANSITIES
 
@@ -95,6 +96,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "noodtoegang": noodtoegang_van(casus),
         "netwerk": casus.netwerk.all() if volledig else [],
         "toestemmingen": casus.toestemmingen.select_related("vastgelegd_door") if volledig else [],
+        "correctieverzoeken": casus.correctieverzoeken.all() if volledig else [],
+        "vastleggen": mag_vastleggen(request.user, casus),
+        "blokken": render_blokken(request, casus, volledig),
         "volgende": sorted(TRANSITIES[casus.status]),
         "status_form": StatusForm(),
     }
@@ -105,8 +109,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def tijdlijn(request: HttpRequest, pk: int) -> HttpResponse:
     casus = casus_of_404(request.user, pk)
+    gebeurtenissen = casus.tijdlijn.all()
+    if not ziet_persoonsgegevens(request.user, casus):  # the procesregisseur: the cooperation only
+        gebeurtenissen = gebeurtenissen.exclude(soort__in=TIJDLIJN_PERSOONLIJK)
     services.log_casus(actor=request.user, casus=casus, actie=Actie.READ, gebeurtenis="tijdlijn.bekeken", segment="tijdlijn")
-    return render(request, "casussen/tijdlijn.html", {"casus": casus, "gebeurtenissen": casus.tijdlijn.all()})
+    return render(request, "casussen/tijdlijn.html", {"casus": casus, "gebeurtenissen": gebeurtenissen})
 
 
 def _beheerbare_casus(request: HttpRequest, pk: int) -> Casus:

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "samenwerk.portaal",
     "samenwerk.rendement",
     "samenwerk.overleg",
+    "samenwerk.regie",
 ]
 
 MIDDLEWARE = [
@@ -302,6 +303,7 @@ DEMO_LOADERS = [
     "samenwerk.plannen.demo.load",
     "samenwerk.overleg.demo.load",
     "samenwerk.rendement.demo.load",
+    "samenwerk.regie.demo.load",
 ]
 DEMO_PASSWORD = env_str("SAMENWERK_DEMO_PASSWORD", "Lindenhoven-demo-2026")
 

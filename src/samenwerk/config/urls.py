@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("samenwerk.portaal.urls")),
     path("casussen/", include("samenwerk.casussen.urls")),
     path("casussen/<int:pk>/plan/", include("samenwerk.plannen.urls")),
+    path("casussen/<int:pk>/regie/", include("samenwerk.regie.urls")),
     path("mijn-plan/", include("samenwerk.plannen.urls_inwoner")),
     path("", include("samenwerk.overleg.urls")),
     path("uitnodiging/", include("samenwerk.overleg.urls_extern")),

@@ -10,12 +10,13 @@ Lives in plannen because it reaches the case and its plan (casussen ← plannen)
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from samenwerk.casussen.models import Betrokkene, Casus, Gebeurtenis, Inwoner, Netwerklid, Toestemming
+from samenwerk.casussen.models import Betrokkene, Casus, Correctieverzoek, Gebeurtenis, Inwoner, Netwerklid, Toestemming
 from samenwerk.casussen.services import REDEN_ANDERE_HULP, REDEN_INGETROKKEN
 from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import Actie, Kanaal
@@ -25,6 +26,10 @@ from .regels import plus_maanden
 
 PLAN_TEKSTEN = [v for v in PLANVELDEN if v not in ("welzijnscijfer", "overleg_nodig", "evaluatie_datum")]
 STANDAARDREDENEN = {REDEN_ANDERE_HULP, REDEN_INGETROKKEN}
+
+# Apps above plannen blank their own free texts and shift their dates by the same days:
+# a function of (case, shift) registered in their AppConfig.ready().
+ANONIMISEER_DELEN: list[Callable[[Casus, datetime.timedelta], None]] = []
 
 
 def te_anonimiseren() -> QuerySet[Casus]:
@@ -63,6 +68,16 @@ def anonimiseer_casus(*, casus_id: int) -> bool:
         versie.save(update_fields=["inhoud", "door_naam"])
     Afspraak.objects.filter(plan__casus=casus).update(wat="", perspectief="")
     Evaluatie.objects.filter(ronde__plan__casus=casus).update(welzijnscijfer_toelichting="", geleerd="")
+    Correctieverzoek.objects.filter(casus=casus).update(
+        omschrijving="",
+        gewenst="",
+        reden_weigering="",
+        toelichting="",
+        ingediend_op=F("ingediend_op") - schuif,
+        behandeld_op=F("behandeld_op") - schuif,
+    )
+    for deel in ANONIMISEER_DELEN:
+        deel(casus, schuif)
     record(
         actor=None,
         actie=Actie.UPDATE,

@@ -4,6 +4,7 @@ later apps (meetings, rendement) add their parts through INZAGE_DELEN."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.forms.models import model_to_dict
@@ -12,6 +13,9 @@ from samenwerk.casussen.models import Casus
 
 from .models import PLANVELDEN, Samenwerkplan
 
+# Apps above plannen add their part: a function of the case returning {section: data}.
+INZAGE_DELEN: list[Callable[[Casus], dict[str, Any]]] = []
+
 
 def _plain(obj: Any, velden: list[str] | None = None) -> dict[str, Any]:
     data = model_to_dict(obj, fields=velden)
@@ -19,6 +23,13 @@ def _plain(obj: Any, velden: list[str] | None = None) -> dict[str, Any]:
 
 
 def inzage(casus: Casus) -> dict[str, Any]:
+    data = _inzage(casus)
+    for deel in INZAGE_DELEN:
+        data.update(deel(casus))
+    return data
+
+
+def _inzage(casus: Casus) -> dict[str, Any]:
     inwoner = casus.inwoner
     plan = Samenwerkplan.objects.filter(casus=casus).first()
     return {
@@ -95,6 +106,10 @@ def inzage(casus: Casus) -> dict[str, Any]:
             ],
         },
         "gezondheidsmetingen": [_plain(m, ["datum", *m.DIMENSIES]) for m in casus.gezondheidsmetingen.all()],
+        "correctieverzoeken": [
+            _plain(c, ["gegeven", "omschrijving", "gewenst", "via", "ingediend_op", "status", "reden_weigering", "behandeld_op"])
+            for c in casus.correctieverzoeken.order_by("ingediend_op", "id")
+        ],
         "tijdlijn": [
             {"tijdstip": g.tijdstip.isoformat(), "omschrijving": g.omschrijving, "door": g.door} for g in casus.tijdlijn.all()
         ],

@@ -11,6 +11,7 @@ urlpatterns = [
     path("afspraken/<int:afspraak_id>/voltooid/", views.afspraak_voltooid, name="afspraak-voltooid"),
     path("evaluatie/", views.evaluatie, name="evaluatie"),
     path("inzage.json", views.inzage, name="inzage"),
+    path("inzage.pdf", views.inzage_pdf, name="inzage-pdf"),
     path("afdruk/", views.afdruk, name="afdruk"),
     path("gezondheid/", views_gezondheid.gezondheid, name="gezondheid"),
     path("plan.pdf", views.pdf, name="pdf"),

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<str:token>/reactie/", views_inwoner.reactie, name="reactie"),
     path("<str:token>/plan.pdf", views_inwoner.pdf, name="pdf"),
     path("<str:token>/wie-keek/", views_inwoner.wie_keek, name="wie-keek"),
+    path("<str:token>/correctie/", views_inwoner.correctie, name="correctie"),
 ]

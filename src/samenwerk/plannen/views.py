@@ -26,6 +26,7 @@ from . import inzage as avg
 from . import regels, services
 from .afdruk import afdruk_context, pdf_response
 from .forms import AfspraakForm, EvaluatieForm, PlanForm, VersieKeuze
+from .inzage_pdf import inzage_pdf_response
 from .models import PLANVELDEN, Afspraak, Samenwerkplan
 from .selectors import plan_met_rondes, vergelijk
 
@@ -194,6 +195,21 @@ def inzage(request: HttpRequest, pk: int) -> HttpResponse:
     response = JsonResponse(avg.inzage(casus), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="inzage-casus-{casus.nummer}.json"'
     return response
+
+
+@require_GET
+@login_required
+def inzage_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """AVG inzage as a readable PDF: the same data as the JSON, for the casusregisseur to hand over."""
+    casus = _casus(request, pk)
+    if not mag_beheren(request.user, casus):
+        raise PermissionDenied
+    if omleiding := bevestiging_nodig(request):  # an export needs a fresh password + code
+        return omleiding
+    log_casus(
+        actor=request.user, casus=casus, actie=Actie.EXPORT, gebeurtenis="inzage.pdf", segment="alles", object_type="inzage"
+    )
+    return inzage_pdf_response(request, casus)
 
 
 @require_GET

@@ -9,12 +9,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samenwerk.casussen import correctie as correcties
+from samenwerk.casussen.models import Correctieverzoek
 from samenwerk.privacy.models import Actie
 from samenwerk.privacy.selectors import wie_keek as wie_keek_selector
-from samenwerk.ui.forms import Form
-from samenwerk.ui.views import pagineer
+from samenwerk.ui.forms import Form, ModelForm
+from samenwerk.ui.views import fouten_naar_form, pagineer
 
 from . import inwoner
 from .afdruk import afdruk_context, pdf_response
@@ -70,3 +72,37 @@ def wie_keek(request: HttpRequest, token: str) -> HttpResponse:
     inwoner.log_inwoner(link, Actie.READ, "toegangslog.bekeken.door.inwoner", segment="toegangslog")
     rijen = wie_keek_selector(link.casus.gemeente_id, link.casus.inwoner_id)
     return render(request, "plannen/inwoner/wie_keek.html", {"token": token, **pagineer(request, rijen, 50)})
+
+
+class CorrectieForm(ModelForm):
+    """The resident's correction request, in plain words (B1)."""
+
+    class Meta:
+        model = Correctieverzoek
+        fields = ["gegeven", "omschrijving", "gewenst"]
+        labels = {
+            "gegeven": gettext_lazy("Wat klopt er niet?"),
+            "omschrijving": gettext_lazy("Wat staat er nu?"),
+            "gewenst": gettext_lazy("Wat moet er staan?"),
+        }
+
+
+@require_http_methods(["GET", "POST"])
+def correctie(request: HttpRequest, token: str) -> HttpResponse:
+    """The resident asks to correct their data and sees what happened with earlier requests."""
+    link = inwoner.link_voor(token)
+    form = CorrectieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            correcties.dien_in(casus=link.casus, **form.cleaned_data)
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Dank u wel. Uw hulpverlener kijkt naar uw vraag. U ziet het antwoord op deze pagina."))
+            return redirect("inwoner:correctie", token=token)
+    inwoner.log_inwoner(link, Actie.READ, "correctieverzoeken.bekeken.door.inwoner", segment="correctie")
+    verzoeken = link.casus.correctieverzoeken.all()
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "plannen/inwoner/correctie.html", {"token": token, "form": form, "verzoeken": verzoeken}, status=status
+    )
