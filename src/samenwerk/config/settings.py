@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "samenwerk.plannen",
     "samenwerk.portaal",
     "samenwerk.rendement",
+    "samenwerk.signalering",
 ]
 
 MIDDLEWARE = [
@@ -226,6 +227,16 @@ STORAGES = {
 # --- Background work: the queue lives in the database (outbox) -------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# --- Signals (samenwerk.signalering; docs/signalering.md) ------------------------------------
+# The rules the engine runs (`manage.py signaleer`). Other apps add theirs here.
+SIGNALERING_REGELS = [
+    "samenwerk.signalering.casusregels.afspraak_te_laat",
+    "samenwerk.signalering.casusregels.afspraak_bijna",
+    "samenwerk.signalering.casusregels.evaluatie_verstreken",
+    "samenwerk.signalering.casusregels.geen_casusregisseur",
+    "samenwerk.signalering.casusregels.herhaalmeting",
+]
+
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -300,6 +311,7 @@ DEMO_LOADERS = [
     "samenwerk.accounts.demo.load",
     "samenwerk.plannen.demo.load",
     "samenwerk.rendement.demo.load",
+    "samenwerk.signalering.demo.load",  # after plannen: it runs the engine over the demo cases
 ]
 DEMO_PASSWORD = env_str("SAMENWERK_DEMO_PASSWORD", "Lindenhoven-demo-2026")
 
@@ -307,7 +319,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")),
+    },
     # WeasyPrint and fontTools narrate every PDF at INFO.
     "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "weasyprint.progress", "fontTools")},
 }
