@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("samenwerk.casussen.api_urls")),
     path("", include("samenwerk.plannen.api_urls")),
     path("", include("samenwerk.rendement.api_urls")),
+    path("", include("samenwerk.signalering.api_urls")),
 ]
