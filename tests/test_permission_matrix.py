@@ -21,6 +21,7 @@ from samenwerk.overleg import services as overleg_services
 from samenwerk.overleg.models import Agendafeed, Weigering
 from samenwerk.plannen import services as plannen
 from samenwerk.plannen.models import PlanLink
+from samenwerk.signalering.models import Signalering
 from tests.auth import login
 from tests.factories import CasusFactory
 from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
@@ -75,6 +76,8 @@ PRIJS_BEHEER = (403, LOGIN, {"beheerder": OK})
 NIET_LEZERS_API = dict.fromkeys(["professional_andere_gemeente", "zonder_rol", "privacyfunctionaris"], 404)
 API_PRIJS_LEZEN = (403, 403, dict.fromkeys(LEZERS, OK) | NIET_LEZERS_API)
 API_PRIJS_BEHEER = (403, 403, {"beheerder": OK} | NIET_LEZERS_API)
+
+EIGEN_SIGNALERING = (404, LOGIN, {"casusregisseur": OK})
 
 # url name: (kwargs, {method: row})
 MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
@@ -204,6 +207,16 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "api:overleg-ics": ("api_overleg", {"GET": PLAN}),
     "api:uitnodiging-antwoord": ("uitnodiging", {"POST": (OK, OK, {})}),
     "api:uitnodiging-doorsturen": ("uitnodiging", {"POST": (OK, OK, {})}),
+    # Signals: everyone has an inbox of their own; a signal is its recipient's only (404 for others).
+    "signalering:inbox": ("", {"GET": (OK, LOGIN, {"zonder_rol": 403})}),
+    "signalering:vandaag": ("", {"GET": (OK, LOGIN, {"zonder_rol": 403})}),
+    "signalering:gebied": ("", {"GET": (403, LOGIN, {"gebiedsaanjager": OK})}),
+    "signalering:organisatie": ("", {"GET": (403, LOGIN, {"manager": OK})}),
+    "signalering:afhandelen": ("signalering", {"GET": EIGEN_SIGNALERING, "POST": EIGEN_SIGNALERING}),
+    "signalering:uitstellen": ("signalering", {"GET": EIGEN_SIGNALERING, "POST": EIGEN_SIGNALERING}),
+    "api:signaleringen": ("", {"GET": API_IEDEREEN}),
+    "api:signalering-afhandelen": ("signalering", {"POST": EIGEN_SIGNALERING}),
+    "api:signalering-uitstellen": ("signalering", {"POST": EIGEN_SIGNALERING}),
 }
 # The admin has its own permission model (only the functioneel beheerder, see test_beheer.py);
 # its index is checked here, its hundreds of generated URLs are not listed one by one.
@@ -279,6 +292,15 @@ def test_matrix(client, personas, name, method, persona):
         gemeente=personas.gemeente, gebied=personas.gebied, deelnemer=deelnemer, reden="afgewezen"
     )
     Agendafeed.objects.create(user=personas.professional, token_hash=hashlib.sha256(b"geheime-agenda").hexdigest())
+    signalering = Signalering.objects.create(
+        gemeente=personas.gemeente,
+        casus=casus,
+        soort="afspraak.te_laat",
+        onderwerp_type="plannen.afspraak",
+        onderwerp_id=afspraak.pk,
+        ontvanger=personas.professional,
+        vervaldatum=datetime.date.today(),
+    )
     item = PrijsitemFactory(prijslijst=PrijslijstFactory(gemeente=personas.gemeente, jaar=JAAR), code="UUR-MW")
     kwargs_key, methods = MATRIX[name]
     jaar = {"jaar": JAAR}
@@ -303,6 +325,7 @@ def test_matrix(client, personas, name, method, persona):
         "weigering": {"weigering_id": weigering.pk},
         "uitnodiging": {"token": links.token_voor(deelnemer)},
         "correctie": {"pk": casus.pk, "verzoek_id": verzoek.pk},
+        "signalering": {"pk": signalering.pk},
     }
     url = reverse(name, kwargs=kwargs[kwargs_key])
     if persona != "anoniem":

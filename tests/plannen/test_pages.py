@@ -135,7 +135,7 @@ def test_agreement_form_and_completion(client, personas, casus):
             "uiterlijke_datum": (vandaag + datetime.timedelta(weeks=9)).isoformat(),
         },
     ).content.decode()
-    assert "Dit duurt langer dan zes weken" in html and "Verhuizen" in html
+    assert "Dit duurt langer dan 6 weken" in html and "Verhuizen" in html
     response = client.post(
         url, {"wie": "inwoner", "wat": "Bellen met de woningcorporatie", "start": vandaag.isoformat()}, follow=True
     )
@@ -226,10 +226,10 @@ def test_start_page_counts_my_open_cases_and_overdue_agreements(client, personas
     )
     CasusFactory(gebied=personas.gebied, afgesloten=True, professional=personas.professional, organisatie=personas.organisatie)
     login(client, personas.professional)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):  # + the signal count in the menu and in the block (signalering)
         response = client.get(reverse("portaal:start"))
     [blok] = [b for b in response.context["blokken"] if b.rol.rol == "sociaal_professional"]
-    assert [(str(label), n) for label, n in blok.cijfers] == [
+    assert [(str(label), n) for label, n in blok.cijfers][:3] == [
         ("open casussen", 1),
         ("waarvan u casusregisseur bent", 1),
         ("afspraken over tijd", 1),

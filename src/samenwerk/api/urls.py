@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("samenwerk.overleg.api_urls")),
     path("", include("samenwerk.rendement.api_urls")),
     path("", include("samenwerk.regie.api_urls")),
+    path("", include("samenwerk.signalering.api_urls")),
 ]

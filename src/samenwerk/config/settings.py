@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "samenwerk.rendement",
     "samenwerk.overleg",
     "samenwerk.regie",
+    "samenwerk.signalering",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,16 @@ STORAGES = {
 # --- Background work: the queue lives in the database (outbox) -------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# --- Signals (samenwerk.signalering; docs/signalering.md) ------------------------------------
+# The rules the engine runs (`manage.py signaleer`). Other apps add theirs here.
+SIGNALERING_REGELS = [
+    "samenwerk.signalering.casusregels.afspraak_te_laat",
+    "samenwerk.signalering.casusregels.afspraak_bijna",
+    "samenwerk.signalering.casusregels.evaluatie_verstreken",
+    "samenwerk.signalering.casusregels.geen_casusregisseur",
+    "samenwerk.signalering.casusregels.herhaalmeting",
+]
+
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -304,6 +315,7 @@ DEMO_LOADERS = [
     "samenwerk.overleg.demo.load",
     "samenwerk.rendement.demo.load",
     "samenwerk.regie.demo.load",
+    "samenwerk.signalering.demo.load",  # after plannen: it runs the engine over the demo cases
 ]
 DEMO_PASSWORD = env_str("SAMENWERK_DEMO_PASSWORD", "Lindenhoven-demo-2026")
 

@@ -18,4 +18,5 @@ urlpatterns = [
     path("beheer/", beheer_site.urls),
     path("api/v1/", include("samenwerk.api.urls")),
     path("prijslijst/", include("samenwerk.rendement.urls")),
+    path("signaleringen/", include("samenwerk.signalering.urls")),
 ]

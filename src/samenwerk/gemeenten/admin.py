@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from .models import Gebied, Gemeente, Organisatie, Roltoewijzing, User, Wijk
+from .models import Gebied, Gemeente, Normen, Organisatie, Roltoewijzing, User, Wijk
 from .selectors import beheerde_gemeenten
 
 
@@ -76,11 +76,53 @@ class GemeenteScopedAdmin(admin.ModelAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+class NormenInline(admin.StackedInline):
+    """The numbers of domain.md §10 for this municipality; shown with their defaults until
+    the beheerder saves other values (Normen.objects.voor makes the row on first use)."""
+
+    model = Normen
+    can_delete = False
+    max_num = 1
+    min_num = 1
+    fieldsets = [
+        (
+            _("Samenwerkwijze"),
+            {
+                "fields": [
+                    "afspraak_weken",
+                    "afspraak_waarschuwing_dagen",
+                    "overleg_binnen_weken",
+                    ("herhaalmeting_vanaf_maanden", "herhaalmeting_tot_maanden"),
+                    "antwoord_werkdagen",
+                ]
+            },
+        ),
+        (
+            _("De Tafel Samen aan Zet"),
+            {
+                "fields": [
+                    "tafel_interval_weken",
+                    ("tafel_mdo_vanaf_weken", "tafel_mdo_tot_weken"),
+                    ("tafel_vervolg_vanaf_weken", "tafel_vervolg_tot_weken"),
+                    "tafel_casuscheck_weken",
+                    "tafel_procesevaluatie_maanden",
+                ]
+            },
+        ),
+    ]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return True
+
+    has_change_permission = has_view_permission = has_add_permission  # type: ignore[assignment]
+
+
 @admin.register(Gemeente, site=beheer_site)
 class GemeenteAdmin(GemeenteScopedAdmin):
     gemeente_path = "pk"
     list_display = ["naam", "fase"]
     prepopulated_fields = {"slug": ["naam"]}
+    inlines = [NormenInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Gemeente]:
         if request.user.is_superuser:

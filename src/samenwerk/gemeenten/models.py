@@ -7,6 +7,7 @@ import datetime
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -287,3 +288,93 @@ class Roltoewijzing(models.Model):
             errors["geldig_tot"] = _("De einddatum ligt vóór de begindatum.")
         if errors:
             raise ValidationError(errors)
+
+
+class NormenManager(models.Manager["Normen"]):
+    def voor(self, gemeente: Gemeente | int) -> Normen:
+        """The municipality's numbers; made with the defaults of domain.md §10 the first time."""
+        gemeente_id = gemeente if isinstance(gemeente, int) else gemeente.pk
+        normen, _nieuw = self.get_or_create(gemeente_id=gemeente_id)
+        return normen
+
+
+def _getal(minimum: int = 1) -> list[MinValueValidator]:
+    return [MinValueValidator(minimum, _("Vul een getal van minstens %(limit_value)s in."))]
+
+
+class Normen(models.Model):
+    """The numbers of domain.md §10 as settings of one municipality ("All numbers are
+    municipality settings with these defaults"). An unsaved `Normen()` holds the defaults,
+    so pure functions can be tested without a database."""
+
+    gemeente = models.OneToOneField(Gemeente, on_delete=models.CASCADE, related_name="normen", verbose_name=_("gemeente"))
+    # Samenwerkwijze (domain.md §3 steps 4-6)
+    afspraak_weken = models.PositiveSmallIntegerField(
+        _("afspraken uitgevoerd binnen (weken)"), default=6, validators=_getal(),
+        help_text=_("Standaard uiterlijke datum van een afspraak; later mag alleen met perspectief voor de inwoner."),
+    )  # fmt: skip
+    afspraak_waarschuwing_dagen = models.PositiveSmallIntegerField(
+        _("waarschuwen als een afspraak binnen zoveel dagen afloopt"), default=7, validators=_getal()
+    )
+    overleg_binnen_weken = models.PositiveSmallIntegerField(
+        _("Samenwerkoverleg binnen (weken) na het besluit"), default=2, validators=_getal()
+    )
+    herhaalmeting_vanaf_maanden = models.PositiveSmallIntegerField(
+        _("herhaalmeting welzijn vanaf (maanden na afsluiten)"), default=6, validators=_getal()
+    )
+    herhaalmeting_tot_maanden = models.PositiveSmallIntegerField(
+        _("herhaalmeting welzijn uiterlijk (maanden na afsluiten)"), default=12, validators=_getal()
+    )
+    antwoord_werkdagen = models.PositiveSmallIntegerField(
+        _("antwoord op een uitnodiging binnen (werkdagen)"), default=5, validators=_getal()
+    )
+    # De Tafel Samen aan Zet (domain.md §5)
+    tafel_interval_weken = models.PositiveSmallIntegerField(_("de Tafel komt samen elke (weken)"), default=2, validators=_getal())
+    tafel_mdo_vanaf_weken = models.PositiveSmallIntegerField(
+        _("kennismaking → MDO+: vanaf (weken)"), default=1, validators=_getal()
+    )
+    tafel_mdo_tot_weken = models.PositiveSmallIntegerField(
+        _("kennismaking → MDO+: uiterlijk (weken)"), default=2, validators=_getal()
+    )
+    tafel_vervolg_vanaf_weken = models.PositiveSmallIntegerField(
+        _("MDO+ → vervolgoverleg: vanaf (weken)"), default=3, validators=_getal()
+    )
+    tafel_vervolg_tot_weken = models.PositiveSmallIntegerField(
+        _("MDO+ → vervolgoverleg: uiterlijk (weken)"), default=4, validators=_getal()
+    )
+    tafel_casuscheck_weken = models.PositiveSmallIntegerField(
+        _("casuscheck (weken na aanmelding)"), default=6, validators=_getal()
+    )
+    tafel_procesevaluatie_maanden = models.PositiveSmallIntegerField(
+        _("procesevaluatie (maanden na aanmelding)"), default=6, validators=_getal()
+    )
+
+    objects = NormenManager()
+
+    # (from, to) pairs that must not be reversed
+    BEREIKEN = [
+        ("herhaalmeting_vanaf_maanden", "herhaalmeting_tot_maanden"),
+        ("tafel_mdo_vanaf_weken", "tafel_mdo_tot_weken"),
+        ("tafel_vervolg_vanaf_weken", "tafel_vervolg_tot_weken"),
+    ]
+
+    class Meta:
+        verbose_name = _("normen en termijnen")
+        verbose_name_plural = _("normen en termijnen")
+
+    def __str__(self) -> str:
+        return str(_("Normen en termijnen"))
+
+    def clean(self) -> None:
+        super().clean()
+        fouten = {
+            tot: _("Dit getal moet minstens zo groot zijn als het getal 'vanaf'.")
+            for vanaf, tot in self.BEREIKEN
+            if getattr(self, vanaf) is not None and getattr(self, tot) is not None and getattr(self, tot) < getattr(self, vanaf)
+        }
+        if fouten:
+            raise ValidationError(fouten)
+
+    @property
+    def herhaalmeting_maanden(self) -> tuple[int, int]:
+        return self.herhaalmeting_vanaf_maanden, self.herhaalmeting_tot_maanden

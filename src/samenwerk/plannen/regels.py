@@ -1,5 +1,6 @@
-"""Deadline arithmetic of the plan as pure functions (style.md §6), with the numbers of
-domain.md §10 as defaults. (They become municipality settings with the signal engine.)"""
+"""Deadline arithmetic of the plan as pure functions (style.md §6). The numbers are the
+municipality's settings (`gemeenten.Normen`, domain.md §10); callers pass them in, the
+defaults here are those of domain.md."""
 
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ def plus_maanden(dag: datetime.date, maanden: int) -> datetime.date:
     return datetime.date(jaar, maand, min(dag.day, calendar.monthrange(jaar, maand)[1]))
 
 
-def herhaalmeting_venster(afgesloten_op: datetime.date) -> tuple[datetime.date, datetime.date]:
+def herhaalmeting_venster(
+    afgesloten_op: datetime.date, maanden: tuple[int, int] = HERHAALMETING_MAANDEN
+) -> tuple[datetime.date, datetime.date]:
     """The repeat wellbeing measurement falls 6-12 months after closing (domain.md §3 step 6)."""
-    vroegst, laatst = HERHAALMETING_MAANDEN
+    vroegst, laatst = maanden
     return plus_maanden(afgesloten_op, vroegst), plus_maanden(afgesloten_op, laatst)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from samenwerk.casussen import services as casussen
 from samenwerk.casussen.models import Betrokkene, Casus, Netwerklid
 from samenwerk.casussen.workflow import Status
-from samenwerk.gemeenten.models import User
+from samenwerk.gemeenten.models import Normen, User
 from samenwerk.privacy.models import Actie
 
 from . import regels
@@ -131,7 +131,8 @@ def voeg_afspraak_toe(
     if plan is None:
         raise ValidationError(_("Maak eerst het plan, daarna de afspraken."))
     start = start or timezone.localdate()
-    uiterlijke_datum = uiterlijke_datum or regels.standaard_uiterlijke_datum(start)
+    weken = Normen.objects.voor(casus.gemeente_id).afspraak_weken
+    uiterlijke_datum = uiterlijke_datum or regels.standaard_uiterlijke_datum(start, weken)
     fouten: dict[str, str] = {}
     if not wat.strip():
         fouten["wat"] = _("Beschrijf wat er gedaan wordt.")
@@ -141,8 +142,10 @@ def voeg_afspraak_toe(
         fouten["netwerklid"] = _("Kies wie uit het netwerk dit doet.")
     if uiterlijke_datum < start:
         fouten["uiterlijke_datum"] = _("De uiterlijke datum ligt vóór de start.")
-    elif regels.vraagt_perspectief(start, uiterlijke_datum) and not perspectief.strip():
-        fouten["perspectief"] = _("Dit duurt langer dan zes weken. Schrijf kort op welk perspectief de inwoner krijgt.")
+    elif regels.vraagt_perspectief(start, uiterlijke_datum, weken) and not perspectief.strip():
+        fouten["perspectief"] = _("Dit duurt langer dan %(weken)s weken. Schrijf kort op welk perspectief de inwoner krijgt.") % {
+            "weken": weken
+        }
     if fouten:
         raise ValidationError(fouten)
     if ronde is None or ronde.plan_id != plan.pk:

@@ -18,6 +18,7 @@ from samenwerk.casussen.rules import mag_beheren, rol_van, ziet_persoonsgegevens
 from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.casussen.services import heeft_toestemming, log_casus
 from samenwerk.casussen.views import formulier
+from samenwerk.gemeenten.models import Normen
 from samenwerk.privacy.models import Actie
 from samenwerk.ui.views import fouten_naar_form
 
@@ -67,7 +68,11 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
         "deelnemer": rol_van(request.user, casus) is not None,
         "toestemming": heeft_toestemming(casus),
         "regisseur": next((b for b in casus.betrokkenen.all() if b.rol == "casusregisseur"), None),
-        "herhaalmeting": regels.herhaalmeting_venster(casus.afgesloten_op) if casus.afgesloten_op else None,
+        "herhaalmeting": (
+            regels.herhaalmeting_venster(casus.afgesloten_op, Normen.objects.voor(casus.gemeente_id).herhaalmeting_maanden)
+            if casus.afgesloten_op
+            else None
+        ),
         "reacties": plan.reacties.all() if plan.pk else [],
     }
     return render(request, "plannen/plan.html", context)

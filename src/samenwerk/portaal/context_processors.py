@@ -12,5 +12,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     ctx = werkcontext(request)
     return {
         "werkcontext": ctx,
-        "navigatie": items_voor(ctx, is_superuser=request.user.is_superuser, huidig_pad=request.path),
+        "navigatie": items_voor(ctx, is_superuser=request.user.is_superuser, huidig_pad=request.path, user=request.user),
     }

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from samenwerk.gemeenten.models import Rol
@@ -23,12 +24,22 @@ class NavItem:
     url_name: str
     rollen: frozenset[str] | None = None
     superuser: bool = False
+    # "module.function(user, gemeente) -> int": a number shown beside the label (one query)
+    teller: str | None = None
 
 
 NAVIGATIE: list[NavItem] = [
     NavItem(_("Start"), "portaal:start"),
     NavItem(_("Mijn casussen"), "casussen:lijst", frozenset({Rol.SOCIAAL_PROFESSIONAL, Rol.PROCESREGISSEUR})),
     NavItem(_("Mijn overleggen"), "overleg:agenda", frozenset({Rol.SOCIAAL_PROFESSIONAL, Rol.PROCESREGISSEUR})),
+    NavItem(
+        _("Signaleringen"),
+        "signalering:inbox",
+        frozenset({Rol.SOCIAAL_PROFESSIONAL, Rol.PROCESREGISSEUR}),
+        teller="samenwerk.signalering.selectors.aantal_open",
+    ),
+    NavItem(_("Aandacht per gebied"), "signalering:gebied", frozenset({Rol.GEBIEDSAANJAGER})),
+    NavItem(_("Signaleringen per organisatie"), "signalering:organisatie", frozenset({Rol.MANAGER})),
     NavItem(_("Sociale kaart"), "portaal:sociale-kaart"),
     NavItem(_("Noodtoegang"), "casussen:noodtoegang", frozenset({Rol.GEBIEDSAANJAGER, Rol.PROCESREGISSEUR})),
     NavItem(_("Weigeringen"), "overleg:weigeringen", frozenset({Rol.GEBIEDSAANJAGER})),
@@ -38,12 +49,13 @@ NAVIGATIE: list[NavItem] = [
 ]
 
 
-def items_voor(ctx: Werkcontext, *, is_superuser: bool, huidig_pad: str) -> list[dict[str, object]]:
+def items_voor(ctx: Werkcontext, *, is_superuser: bool, huidig_pad: str, user: object = None) -> list[dict[str, object]]:
     items = []
     for item in NAVIGATIE:
         if item.rollen is not None and not ctx.heeft(*item.rollen) and not (item.superuser and is_superuser):
             continue
         url = reverse(item.url_name)
         actief = huidig_pad == url if url == "/" else huidig_pad.startswith(url)
-        items.append({"label": item.label, "url": url, "actief": actief})
+        teller = import_string(item.teller)(user, ctx.gemeente) if item.teller and user and ctx.gemeente else None
+        items.append({"label": item.label, "url": url, "actief": actief, "teller": teller})
     return items

@@ -105,9 +105,23 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
 CIJFERS: dict[str, str] = {
     Rol.SOCIAAL_PROFESSIONAL: "samenwerk.casussen.selectors.startcijfers",
 }
-LINKS: dict[str, tuple[Promise, str]] = {
-    Rol.PRIVACYFUNCTIONARIS: (_("Het toegangslog doorzoeken"), "portaal:logboek"),
-    Rol.SOCIAAL_PROFESSIONAL: (_("Naar mijn casussen"), "casussen:lijst"),
+# Figures that belong to one role assignment (its area or organisation): role → list of
+# "module.function(user, roltoewijzing)" returning [(label, number)], each a bounded query.
+ROLCIJFERS: dict[str, list[str]] = {
+    Rol.SOCIAAL_PROFESSIONAL: ["samenwerk.signalering.selectors.startcijfers"],
+    Rol.PROCESREGISSEUR: ["samenwerk.signalering.selectors.startcijfers"],
+    Rol.GEBIEDSAANJAGER: ["samenwerk.signalering.selectors.gebiedscijfers"],
+    Rol.MANAGER: ["samenwerk.signalering.selectors.organisatiecijfers"],
+}
+LINKS: dict[str, list[tuple[Promise, str]]] = {
+    Rol.PRIVACYFUNCTIONARIS: [(_("Het toegangslog doorzoeken"), "portaal:logboek")],
+    Rol.SOCIAAL_PROFESSIONAL: [
+        (_("Naar mijn casussen"), "casussen:lijst"),
+        (_("Wat vraagt vandaag aandacht"), "signalering:vandaag"),
+    ],
+    Rol.PROCESREGISSEUR: [(_("Wat vraagt vandaag aandacht"), "signalering:vandaag")],
+    Rol.GEBIEDSAANJAGER: [(_("Aandacht per gebied"), "signalering:gebied")],
+    Rol.MANAGER: [(_("Signaleringen per organisatie en gebied"), "signalering:organisatie")],
 }
 
 
@@ -126,9 +140,11 @@ def blokken(ctx: Werkcontext, user: User | None = None) -> list[Blok]:
             blok.links = [(_("Naar het beheer"), "/beheer/")]
         if rol.rol in CIJFERS and user is not None and ctx.gemeente is not None:
             blok.cijfers = import_string(CIJFERS[rol.rol])(user, ctx.gemeente)
+        if user is not None:
+            for pad in ROLCIJFERS.get(rol.rol, []):
+                blok.cijfers = [*blok.cijfers, *import_string(pad)(user, rol)]
         if rol.rol in LINKS:
-            label, url_name = LINKS[rol.rol]
-            blok.links = [(label, reverse(url_name))]
+            blok.links = [(label, reverse(url_name)) for label, url_name in LINKS[rol.rol]]
         result.append(blok)
     return result
 

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from .models import Signalering
+from .regels import label_van
+
+
+class SignaleringSerializer(serializers.ModelSerializer[Signalering]):
+    soort_label = serializers.SerializerMethodField()
+    casus_nummer = serializers.CharField(source="casus.nummer", read_only=True)
+
+    class Meta:
+        model = Signalering
+        fields = [
+            "id", "soort", "soort_label", "casus", "casus_nummer", "onderwerp_type", "onderwerp_id", "vervaldatum",
+            "tekst", "status", "geopend_op", "uitgesteld_tot", "afgehandeld_op", "notitie",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_soort_label(self, obj: Signalering) -> str:
+        return label_van(obj.soort)
+
+
+class AfhandelSerializer(serializers.Serializer[None]):
+    notitie = serializers.CharField(max_length=2000)
+
+
+class UitstelSerializer(serializers.Serializer[None]):
+    tot = serializers.DateField()
