@@ -8,14 +8,13 @@ import pytest
 from django.core.management import call_command
 
 from samenwerk.signalering.models import Digest, Signalering
-from tests.plannen.test_inwoner import smtp  # noqa: F401 - the aiosmtpd fixture
 from tests.signalering.test_pages import _te_laat
 
 # The worker closes its database connection when done: real transactions.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _verstuur(smtp, verwacht: int) -> None:  # noqa: F811
+def _verstuur(smtp, verwacht: int) -> None:
     call_command("signaleringen_digest")
     call_command("db_worker", "--batch", "--no-startup-delay")
     for _ in range(50):
@@ -25,7 +24,7 @@ def _verstuur(smtp, verwacht: int) -> None:  # noqa: F811
     time.sleep(0.1)
 
 
-def test_one_mail_per_new_batch_of_signals_over_repeated_runs(personas, smtp, settings):  # noqa: F811
+def test_one_mail_per_new_batch_of_signals_over_repeated_runs(personas, smtp, settings):
     settings.SITE_URL = "https://samenwerk.example"
     _te_laat(personas)  # three signals: the owner, the casusregisseur, the procesregisseur
     _verstuur(smtp, 3)
@@ -49,7 +48,7 @@ def test_one_mail_per_new_batch_of_signals_over_repeated_runs(personas, smtp, se
     assert Digest.objects.filter(verzonden_op__isnull=True).count() == 0
 
 
-def test_handled_signals_are_not_mailed(personas, smtp):  # noqa: F811
+def test_handled_signals_are_not_mailed(personas, smtp):
     _te_laat(personas)
     Signalering.objects.update(status="afgehandeld")
     _verstuur(smtp, 0)

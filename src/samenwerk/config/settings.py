@@ -237,6 +237,8 @@ SIGNALERING_REGELS = [
     "samenwerk.signalering.casusregels.evaluatie_verstreken",
     "samenwerk.signalering.casusregels.geen_casusregisseur",
     "samenwerk.signalering.casusregels.herhaalmeting",
+    "samenwerk.overleg.signalen.overleg_te_laat",
+    "samenwerk.overleg.signalen.weigering",
 ]
 
 # --- E-mail ---------------------------------------------------------------------------------

@@ -103,9 +103,15 @@ def verstuur(bericht_id: int) -> None:
     Bericht.objects.filter(pk=bericht.pk).update(verzonden_op=timezone.now(), laatste_fout="")
 
 
-def verstuur_wachtende() -> int:
-    """Enqueue every message that is still unsent (after an outage, or a lost task)."""
-    wachtend = list(Bericht.objects.filter(verzonden_op__isnull=True, pogingen__lt=MAX_POGINGEN).values_list("pk", flat=True))
+def verstuur_wachtende(ouder_dan: datetime.timedelta = datetime.timedelta(minutes=10)) -> int:
+    """Enqueue every message still unsent after a while (an outage, or a lost task); the
+    task itself skips what was sent meanwhile, so nothing goes out twice."""
+    grens = timezone.now() - ouder_dan
+    wachtend = list(
+        Bericht.objects.filter(verzonden_op__isnull=True, pogingen__lt=MAX_POGINGEN, aangemaakt_op__lte=grens).values_list(
+            "pk", flat=True
+        )
+    )
     for pk in wachtend:
         verstuur.enqueue(pk)
     return len(wachtend)

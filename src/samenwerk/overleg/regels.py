@@ -33,10 +33,17 @@ def overleg_te_laat(
 
 
 def standaard_antwoord_voor(
-    vandaag: datetime.date, overleg_op: datetime.date, dagen_vooraf: int = ANTWOORD_DAGEN_VOORAF
+    vandaag: datetime.date,
+    overleg_op: datetime.date,
+    uiterlijk: datetime.date | None = None,
+    dagen_vooraf: int = ANTWOORD_DAGEN_VOORAF,
 ) -> datetime.date:
-    """Reply a few days before the meeting, but never before tomorrow."""
-    return max(vandaag + datetime.timedelta(days=1), overleg_op - datetime.timedelta(days=dagen_vooraf))
+    """Reply a few days before the meeting, and by `uiterlijk` (the municipality's reply
+    period in working days) when that is sooner, but never before tomorrow."""
+    voor = overleg_op - datetime.timedelta(days=dagen_vooraf)
+    if uiterlijk is not None:
+        voor = min(voor, uiterlijk)
+    return max(vandaag + datetime.timedelta(days=1), voor)
 
 
 def geen_antwoord(uitgenodigd: bool, geantwoord: bool, antwoord_voor: datetime.date, vandaag: datetime.date) -> bool:

@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from samenwerk.casussen.models import Casus, Toestemming
-from samenwerk.gemeenten.models import Gemeente, Rol, User
+from samenwerk.gemeenten.models import Gemeente, Normen, Rol, User
 from samenwerk.plannen.models import Afspraak, Samenwerkplan
 
 from . import regels
@@ -23,11 +23,12 @@ def overzicht(casus: Casus) -> dict[str, object]:
         (timezone.localtime(o.begint).date() for o in overleggen if o.status != Overleg.Status.GEANNULEERD), default=None
     )
     vandaag = timezone.localdate()
+    weken = Normen.objects.voor(casus.gemeente_id).overleg_binnen_weken
     return {
         "overleggen": overleggen,
         "besloten_op": besloten_op,
-        "uiterlijk": regels.uiterlijk_overleg(besloten_op) if besloten_op else None,
-        "te_laat": regels.overleg_te_laat(besloten_op, eerste, vandaag),
+        "uiterlijk": regels.uiterlijk_overleg(besloten_op, weken) if besloten_op else None,
+        "te_laat": regels.overleg_te_laat(besloten_op, eerste, vandaag, weken),
     }
 
 

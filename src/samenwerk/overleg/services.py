@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from samenwerk.casussen import services as casussen
 from samenwerk.casussen.models import Betrokkene, Casus, Netwerklid, Toestemming
-from samenwerk.gemeenten.models import User
+from samenwerk.gemeenten.models import Normen, User
 from samenwerk.plannen import services as plannen
 from samenwerk.plannen.models import Afspraak, Ronde
 from samenwerk.privacy.models import Actie
+from samenwerk.signalering.werkdagen import plus_werkdagen
 
 from . import inhoud, links, regels
 from .berichten import zet_klaar
@@ -91,8 +92,10 @@ def plan_overleg(*, actor: User, casus: Casus, gegevens: OverlegGegevens) -> Ove
     fouten = _controleer(gegevens, nu=nu)
     if fouten:
         raise ValidationError(fouten)
+    vandaag = timezone.localdate(nu)
+    werkdagen = Normen.objects.voor(casus.gemeente_id).antwoord_werkdagen
     antwoord_voor = gegevens.antwoord_voor or regels.standaard_antwoord_voor(
-        timezone.localdate(nu), timezone.localtime(gegevens.begint).date()
+        vandaag, timezone.localtime(gegevens.begint).date(), plus_werkdagen(vandaag, werkdagen)
     )
     overleg = Overleg.objects.create(
         gemeente_id=casus.gemeente_id,
