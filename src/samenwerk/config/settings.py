@@ -272,7 +272,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
-    "ENUM_NAME_OVERRIDES": {"CasusStatusEnum": "samenwerk.casussen.workflow.Status"},
+    "ENUM_NAME_OVERRIDES": {
+        "CasusStatusEnum": "samenwerk.casussen.workflow.Status",
+        "AveNiveauEnum": "samenwerk.regie.models.Niveau",
+    },
 }
 
 # --- Security headers (docs/privacy.md) ------------------------------------------------------
