@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samenwerk.casussen.models import Betrokkene
+from samenwerk.overleg.signalen import OVERLEG_TE_LAAT, WEIGERING
 from samenwerk.privacy.models import AuditEntry
 from samenwerk.signalering import casusregels as r
 from samenwerk.signalering.engine import signaleer
@@ -142,8 +143,8 @@ def test_area_dashboard_counts_cases_per_kind_without_names(client, personas):
     login(client, personas.gebiedsaanjager)  # area Noord only
     response = client.get(reverse("signalering:gebied"))
     tabel = response.context["tabel"]
-    assert [k.code for k in tabel.kolommen] == [r.AFSPRAAK_TE_LAAT, r.GEEN_CASUSREGISSEUR]
-    assert tabel.rijen == [("Noord", [2, 0])]
+    assert [k.code for k in tabel.kolommen] == [r.AFSPRAAK_TE_LAAT, r.GEEN_CASUSREGISSEUR, OVERLEG_TE_LAAT, WEIGERING]
+    assert tabel.rijen == [("Noord", [2, 0, 0, 0])]
     html = response.content.decode()
     assert "Geheimnaam" not in html and zonder_regie.nummer not in html
     start = client.get(reverse("portaal:start")).content.decode()

@@ -74,6 +74,9 @@ def test_backwards_undoes_forwards_from_a_working_day(dag, n):
 @given(st.integers(min_value=1900, max_value=2200))
 def test_every_year_has_ten_holidays_between_new_year_and_christmas(jaar):
     dagen = feestdagen(jaar)
-    assert len(dagen) == 10
+    # Ten holidays; Hemelvaart can fall on Bevrijdingsdag (5 May, e.g. in 1910 and 2067),
+    # and then they share one date.
+    samen = pasen(jaar) + datetime.timedelta(days=39) == D(jaar, 5, 5)
+    assert len(dagen) == (9 if samen else 10)
     assert all(d.year == jaar for d in dagen)
     assert D(jaar, 3, 22) <= pasen(jaar) <= D(jaar, 4, 25)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from samenwerk.casussen.models import Casus
 from samenwerk.gemeenten.demo import DemoContext
+from samenwerk.plannen.models import Samenwerkplan
 
 from . import antwoorden, services
 from .models import Deelnemer, Overleg
@@ -38,6 +39,11 @@ def load(ctx: DemoContext) -> None:
     sanne = ctx.mensen["professional"]
     _gehouden(sanne, sevda)
     _gepland(sanne, henk)
+    # Ruud's plan decided on a meeting three weeks ago and none was planned: the two-week
+    # rule shows on the dashboards (the demo is built in one day, so the date is set back).
+    Samenwerkplan.objects.filter(casus__gemeente=ctx.gemeente, casus__inwoner__voornaam="Ruud").update(
+        overleg_besloten_op=timezone.localdate() - datetime.timedelta(weeks=3)
+    )
 
 
 def _nodig_uit(actor, overleg: Overleg, genodigden: list[services.Genodigde]) -> dict[str, Deelnemer]:
