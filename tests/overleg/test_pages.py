@@ -236,3 +236,12 @@ def test_api_plans_a_meeting_and_answers_400_and_409(client, personas, casus):
                        content_type="application/json").status_code == 400  # fmt: skip
     ics = client.get(reverse("api:overleg-ics", args=[overleg_id]))
     assert ics.status_code == 200 and b"BEGIN:VEVENT" in ics.content
+
+
+def test_the_residents_inzage_includes_the_meetings(personas, overleg):
+    from samenwerk.plannen.inzage import inzage
+
+    services.voeg_deelnemer_toe(actor=personas.professional, overleg=overleg, genodigde=genodigde())
+    [vergadering] = inzage(overleg.casus)["samenwerkoverleggen"]
+    assert vergadering["doel"] == overleg.doel
+    assert vergadering["deelnemers"][0]["naam"] == "Wim Woningcorporatie"

@@ -8,6 +8,7 @@ import time_machine
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Avg, Sum
+from django.utils import timezone
 
 from samenwerk.casussen import services as casussen
 from samenwerk.casussen.models import Casus
@@ -31,6 +32,7 @@ GEHEIM = [
     "Buurman Gerolf",
     "Teun weet meer",
     "1931 QQ",
+    "gerolf@geheim.example",
 ]
 
 
@@ -90,9 +92,40 @@ def _casus(personas, afgesloten: datetime.date) -> Casus:
                 acties_gedaan="alle", verdere_acties_nodig=False, welzijnscijfer=8, geleerd="Teun weet meer"
             ),
         )
+        _overleg(personas, casus, lid)
     with time_machine.travel(afgesloten, tick=False):
         casussen.wijzig_status(actor=personas.professional, casus=casus, naar="afgesloten", reden="Verhuisd naar Kersenlaan 77")
     return casus
+
+
+def _overleg(personas, casus: Casus, lid) -> None:
+    """A meeting whose texts name the resident's circle; they must not survive either."""
+    from samenwerk.overleg import antwoorden
+    from samenwerk.overleg import services as overleg
+
+    nu = timezone.now()
+    gegevens = overleg.OverlegGegevens(
+        vorm="mdo_plus", soort="eerste", doel="Mijn geheime wens", voorzitter="Teunis Quirijnsen", notulist="Buurman Gerolf",
+        begint=nu + datetime.timedelta(days=3), eindigt=nu + datetime.timedelta(days=3, hours=1),
+    )  # fmt: skip
+    vergadering = overleg.plan_overleg(actor=personas.professional, casus=casus, gegevens=gegevens)
+    deelnemer = overleg.voeg_deelnemer_toe(
+        actor=personas.professional,
+        overleg=vergadering,
+        genodigde=overleg.Genodigde(
+            soort="netwerklid", naam="Buurman Gerolf", email="gerolf@geheim.example", reden="anders",
+            reden_toelichting="Teun weet meer", netwerklid=lid, plan_delen=True,
+        ),
+    )  # fmt: skip
+    overleg.leg_lijst_akkoord_vast(actor=personas.professional, overleg=vergadering, verstuurd_door="samen")
+    overleg.nodig_uit(actor=personas.professional, overleg=vergadering)
+    antwoorden.beantwoord(deelnemer=deelnemer, komt=False, toelichting="Schuld bij de bakker")
+    overleg.noteer(actor=personas.professional, agendapunt=vergadering.agenda.first(), notities="Zwaantje Quirijnsen vertelt")
+    overleg.beantwoord_checklist(
+        actor=personas.professional,
+        overleg=vergadering,
+        antwoorden={p.pk: ("Kersenlaan 77", False) for p in vergadering.checklist.all()},
+    )
 
 
 def _dump() -> str:

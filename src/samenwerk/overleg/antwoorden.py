@@ -40,9 +40,7 @@ def log_genodigde(deelnemer: Deelnemer, actie: str, gebeurtenis: str, segment: s
             object_id=deelnemer.pk,
             gegevenssegment=segment,
         ),
-        grondslag=Grondslag(
-            doel="samenwerkoverleg", relatie="genodigde", toestemming=mag_plan_zien(deelnemer), reden=deelnemer.naam
-        ),
+        grondslag=Grondslag(doel="samenwerkoverleg", relatie="genodigde", toestemming=mag_plan_zien(deelnemer)),
     )
 
 
