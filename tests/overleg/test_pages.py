@@ -245,3 +245,23 @@ def test_the_residents_inzage_includes_the_meetings(personas, overleg):
     [vergadering] = inzage(overleg.casus)["samenwerkoverleggen"]
     assert vergadering["doel"] == overleg.doel
     assert vergadering["deelnemers"][0]["naam"] == "Wim Woningcorporatie"
+
+
+def test_my_meetings_and_refusals_query_counts_are_constant(client, personas, casus):
+    from samenwerk.overleg.models import Weigering
+
+    def maak(n: int) -> None:
+        for i in range(n):
+            vergadering = services.plan_overleg(
+                actor=personas.professional,
+                casus=casus,
+                gegevens=gegevens(begint=over_dagen(3 + i % 20), eindigt=over_dagen(3 + i % 20, 11)),
+            )
+            d = services.voeg_deelnemer_toe(actor=personas.professional, overleg=vergadering, genodigde=genodigde())
+            Weigering.objects.create(gemeente=personas.gemeente, gebied=personas.gebied, deelnemer=d, reden="afgewezen")
+
+    login(client, personas.professional)
+    assert_constant_queries(maak, lambda: client.get(reverse("overleg:agenda")))
+    Overleg.objects.all().delete()
+    login(client, personas.gebiedsaanjager)
+    assert_constant_queries(maak, lambda: client.get(reverse("overleg:weigeringen")))
