@@ -28,6 +28,10 @@ def test_the_holidays_of_2026():
     }  # fmt: skip
 
 
+def test_ascension_on_liberation_day_is_one_day_off():
+    assert D(2016, 5, 5) in feestdagen(2016) and len(feestdagen(2016)) == 9
+
+
 def test_kings_day_moves_to_saturday_when_the_27th_is_a_sunday():
     assert D(2025, 4, 26) in feestdagen(2025) and D(2025, 4, 27) not in feestdagen(2025)
     assert D(2014, 4, 26) in feestdagen(2014)
@@ -72,8 +76,8 @@ def test_backwards_undoes_forwards_from_a_working_day(dag, n):
 
 
 @given(st.integers(min_value=1900, max_value=2200))
-def test_every_year_has_ten_holidays_between_new_year_and_christmas(jaar):
+def test_every_year_has_its_holidays_between_new_year_and_christmas(jaar):
     dagen = feestdagen(jaar)
-    assert len(dagen) == 10
+    assert 9 <= len(dagen) <= 10  # Hemelvaartsdag can fall on 5 May (2016, 2065)
     assert all(d.year == jaar for d in dagen)
     assert D(jaar, 3, 22) <= pasen(jaar) <= D(jaar, 4, 25)
