@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("samenwerk.portaal.urls")),
     path("casussen/", include("samenwerk.casussen.urls")),
     path("casussen/<int:pk>/plan/", include("samenwerk.plannen.urls")),
+    path("casussen/<int:pk>/rendement/", include("samenwerk.rendement.urls_analyse")),
     path("mijn-plan/", include("samenwerk.plannen.urls_inwoner")),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
@@ -15,4 +16,5 @@ urlpatterns = [
     path("beheer/", beheer_site.urls),
     path("api/v1/", include("samenwerk.api.urls")),
     path("prijslijst/", include("samenwerk.rendement.urls")),
+    path("rendement/", include("samenwerk.rendement.urls_rapport")),
 ]

@@ -12,7 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from samenwerk.gemeenten.models import Rol
-from samenwerk.rendement.rules import PRIJSLIJST_LEZERS
+from samenwerk.rendement.rules import CIJFERS_LEZERS, PRIJSLIJST_LEZERS
 
 from .context import Werkcontext
 
@@ -31,6 +31,7 @@ NAVIGATIE: list[NavItem] = [
     NavItem(_("Sociale kaart"), "portaal:sociale-kaart"),
     NavItem(_("Noodtoegang"), "casussen:noodtoegang", frozenset({Rol.GEBIEDSAANJAGER, Rol.PROCESREGISSEUR})),
     NavItem(_("Toegangslog"), "portaal:logboek", frozenset({Rol.PRIVACYFUNCTIONARIS})),
+    NavItem(_("Maatschappelijk rendement"), "rapport:rapport", CIJFERS_LEZERS),
     NavItem(_("Prijslijst"), "rendement:prijslijsten", PRIJSLIJST_LEZERS),
     NavItem(_("Inrichting"), "beheer:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER}), superuser=True),
 ]

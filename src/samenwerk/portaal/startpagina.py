@@ -108,6 +108,8 @@ CIJFERS: dict[str, str] = {
 LINKS: dict[str, tuple[Promise, str]] = {
     Rol.PRIVACYFUNCTIONARIS: (_("Het toegangslog doorzoeken"), "portaal:logboek"),
     Rol.SOCIAAL_PROFESSIONAL: (_("Naar mijn casussen"), "casussen:lijst"),
+    Rol.MANAGER: (_("Cijfers van maatschappelijk rendement"), "rapport:rapport"),
+    Rol.BESTUURDER: (_("Cijfers van maatschappelijk rendement"), "rapport:rapport"),
 }
 
 
