@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from samenwerk.plannen import services as plannen
 from samenwerk.plannen.models import PlanLink
+from samenwerk.rendement import services_analyse as rendement
 from tests.auth import login
 from tests.factories import CasusFactory
 from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
@@ -68,6 +69,9 @@ PRIJS_BEHEER = (403, LOGIN, {"beheerder": OK})
 NIET_LEZERS_API = dict.fromkeys(["professional_andere_gemeente", "zonder_rol", "privacyfunctionaris"], 404)
 API_PRIJS_LEZEN = (403, 403, dict.fromkeys(LEZERS, OK) | NIET_LEZERS_API)
 API_PRIJS_BEHEER = (403, 403, {"beheerder": OK} | NIET_LEZERS_API)
+CIJFERS_LEZERS = ["gebiedsaanjager", "manager", "bestuurder", "beheerder"]
+CIJFERS = (403, LOGIN, dict.fromkeys(CIJFERS_LEZERS, OK))
+API_CIJFERS = (404, 403, dict.fromkeys(CIJFERS_LEZERS, OK))
 
 # url name: (kwargs, {method: row})
 MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
@@ -109,6 +113,22 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
         {"GET": API_PRIJS_LEZEN, "PUT": API_PRIJS_BEHEER, "PATCH": API_PRIJS_BEHEER, "DELETE": API_PRIJS_BEHEER},
     ),
     "api:prijslijst-importeren": ("api_jaar", {"POST": API_PRIJS_BEHEER}),
+    # The micro-analysis is personal data: like the plan (participants; not the procesregisseur).
+    "analyse:analyse": ("casus", {"GET": PLAN}),
+    "analyse:starten": ("casus", {"POST": PLAN}),
+    "analyse:welzijn": ("casus", {"GET": PLAN, "POST": PLAN}),
+    "analyse:regel-toevoegen": ("casus", {"GET": PLAN, "POST": PLAN}),
+    "analyse:regel-wijzigen": ("kostenpost", {"GET": PLAN, "POST": PLAN}),
+    "analyse:regel-verwijderen": ("kostenpost", {"POST": PLAN}),
+    "analyse:afdruk": ("casus", {"GET": PLAN}),
+    "analyse:pdf": ("casus", {"GET": PLAN}),
+    "api:rendement-analyse": ("casus", {"GET": PLAN, "POST": PLAN, "PUT": PLAN, "PATCH": PLAN}),
+    "api:rendement-kosten": ("casus", {"GET": PLAN, "POST": PLAN}),
+    "api:rendement-kostenpost": ("kostenpost", {"GET": PLAN, "PUT": PLAN, "PATCH": PLAN, "DELETE": PLAN}),
+    # The aggregates: figures without names, for managers, executives, area drivers and the beheerder.
+    "rapport:rapport": ("", {"GET": CIJFERS}),
+    "rapport:exporteren": ("rapport_formaat", {"GET": CIJFERS}),
+    "api:rendement-cijfers": ("gemeente", {"GET": API_CIJFERS}),
     "accounts:enrol": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
     "accounts:verify": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
     "accounts:confirm": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
@@ -199,6 +219,11 @@ def test_matrix(client, personas, name, method, persona):
         verloopt_op=timezone.now() + datetime.timedelta(days=1),
     )
     item = PrijsitemFactory(prijslijst=PrijslijstFactory(gemeente=personas.gemeente, jaar=JAAR), code="UUR-MW")
+    analyse = rendement.maak_analyse(actor=personas.professional, casus=casus)
+    analyse.casus = casus
+    kostenpost = rendement.voeg_regel_toe(
+        actor=personas.professional, analyse=analyse, gegevens=rendement.RegelGegevens(blok="eenmalig", prijsitem=item)
+    )
     kwargs_key, methods = MATRIX[name]
     jaar = {"jaar": JAAR}
     api_jaar = {"gemeente": "testwijde", "jaar": JAAR}
@@ -214,6 +239,8 @@ def test_matrix(client, personas, name, method, persona):
         "api_item": api_jaar | {"code": "UUR-MW"},
         "sessie": {"session_id": 999999},
         "token": {"token": token},
+        "kostenpost": {"pk": casus.pk, "regel_id": kostenpost.pk},
+        "rapport_formaat": {"formaat": "csv"},
     }
     url = reverse(name, kwargs=kwargs[kwargs_key])
     if persona != "anoniem":

@@ -155,7 +155,7 @@ def _regel_form(request: HttpRequest, casus: Casus, gevonden: Microanalyse, rege
             "toelichting": regel.toelichting,
         }
     else:
-        blok = request.GET.get("blok", "")
+        blok = request.GET.get("blok", Blok.VOOR)
         if blok not in Blok.values:
             raise Http404
         initial = {"aantal": Decimal(1), "frequentie": Decimal(1)}
