@@ -20,10 +20,16 @@ def _getal(**kwargs: Any) -> serializers.DecimalField:
     return serializers.DecimalField(max_digits=12, decimal_places=2, **kwargs)
 
 
+def exact(bedrag: Decimal) -> str:
+    """Every decimal the amount has, at least two, without trailing zeros: '6720.00', '0.0025'."""
+    cent = bedrag.quantize(Decimal("0.01"))
+    return str(cent) if cent == bedrag else str(bedrag.normalize())
+
+
 def berekening(b: Berekening | None) -> dict[str, Any] | None:
     if b is None:
         return None
-    return {"naam": b.naam, "bedrag": str(b.bedrag), "weergave": euro(b.bedrag), "formule": b.formule}
+    return {"naam": b.naam, "bedrag": exact(b.bedrag), "weergave": euro(b.bedrag), "formule": b.formule}
 
 
 class KostenpostSerializer(serializers.ModelSerializer[Kostenpost]):
@@ -76,7 +82,7 @@ class AnalyseSerializer(serializers.ModelSerializer[Microanalyse]):
             "kosten_herhaling": berekening(s.kosten_herhaling),
             "verschil_herhaling": berekening(s.verschil_herhaling),
             "kosten_niets_doen": berekening(s.kosten_niets_doen),
-            "verschil_na_per_wet": {str(w.value): str(b) for w, b in s.verschil_na_per_wet.items()},
+            "verschil_na_per_wet": {str(w.value): exact(b) for w, b in s.verschil_na_per_wet.items()},
         }
 
 
@@ -88,11 +94,11 @@ class CijfersSerializer(serializers.Serializer[None]):
             gem = k.gemiddeld
             return {
                 "n": k.n,
-                "verschil_totaal": str(k.totaal),
+                "verschil_totaal": exact(k.totaal),
                 "verschil_gemiddeld": None if gem is None else str(gem.quantize(Decimal("0.01"))),
-                "kosten_voor": str(k.kosten_voor),
-                "kosten_later": str(k.kosten_na),
-                "eenmalig": str(k.eenmalig),
+                "kosten_voor": exact(k.kosten_voor),
+                "kosten_later": exact(k.kosten_na),
+                "eenmalig": exact(k.eenmalig),
             }
 
         n, voor, na = c.gepaard
@@ -116,6 +122,6 @@ class CijfersSerializer(serializers.Serializer[None]):
             },
             "kosten_na": kosten(c.kosten_na),
             "kosten_herhaling": kosten(c.kosten_herhaling),
-            "verschil_per_wet": {str(w.value): str(b) for w, b in c.per_wet.items()},
+            "verschil_per_wet": {str(w.value): exact(b) for w, b in c.per_wet.items()},
             "zin": c.zin,
         }
