@@ -16,6 +16,7 @@ from samenwerk.plannen import services
 from samenwerk.plannen.models import Afspraak, Evaluatie, GezondheidMeting, Samenwerkplan
 from samenwerk.privacy.audit import verify
 from samenwerk.privacy.models import AuditEntry
+from samenwerk.rendement.models import Kostenpost, Microanalyse
 from tests.factories import CasusFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +94,7 @@ def _casus(personas, afgesloten: datetime.date) -> Casus:
             ),
         )
         _overleg(personas, casus, lid)
+        _analyse(personas, casus)
     with time_machine.travel(afgesloten, tick=False):
         casussen.wijzig_status(actor=personas.professional, casus=casus, naar="afgesloten", reden="Verhuisd naar Kersenlaan 77")
     return casus
@@ -128,6 +130,23 @@ def _overleg(personas, casus: Casus, lid) -> None:
     )
 
 
+def _analyse(personas, casus: Casus) -> None:
+    """A micro-analysis whose explanations name people; its figures must survive."""
+    from decimal import Decimal
+
+    from samenwerk.rendement import services_analyse as rendement
+
+    analyse = rendement.maak_analyse(actor=personas.professional, casus=casus)
+    rendement.voeg_regel_toe(
+        actor=personas.professional,
+        analyse=analyse,
+        gegevens=rendement.RegelGegevens(
+            blok="voor", omschrijving="Schuld bij de bakker", prijs=Decimal("12.50"), eenheid="week",
+            aantal=Decimal(2), toelichting="Buurman Gerolf helpt elke week",
+        ),
+    )  # fmt: skip
+
+
 def _dump() -> str:
     """Every text value in every table, the way a database dump would show it."""
     tekst = []
@@ -146,6 +165,8 @@ def _cijfers() -> tuple:
         sorted((c.status, c.route, c.gebied_id, (c.afgesloten_op - c.aanmelddatum).days) for c in Casus.objects.all()),
         sorted((a.wie, (a.uiterlijke_datum - a.start).days) for a in Afspraak.objects.all()),
         Casus.objects.count(),
+        sorted((k.blok, k.prijs, k.aantal, k.frequentie, k.periode) for k in Kostenpost.objects.all()),
+        sorted((a.welzijn_voor, a.welzijn_na, a.weken_per_jaar) for a in Microanalyse.objects.all()),
     )
 
 
