@@ -66,15 +66,7 @@ class AnalyseAPI(APIView):
     def get(self, request: Request, pk: int) -> Response:
         casus = _casus(request, pk)
         analyse = _analyse(casus)
-        log_casus(
-            actor=request.user,
-            casus=casus,
-            actie=Actie.READ,
-            gebeurtenis="rendement.bekeken",
-            segment="rendement",
-            object_type="microanalyse",
-            object_id=analyse.pk,
-        )
+        selectors.log_lezen(request.user, casus, analyse, Actie.READ, "rendement.bekeken")
         return Response(AnalyseSerializer(analyse).data)
 
     @extend_schema(request=None, responses={201: AnalyseSerializer})
@@ -115,15 +107,7 @@ class RegelsAPI(APIView):
     def get(self, request: Request, pk: int) -> Response:
         casus = _casus(request, pk)
         analyse = _analyse(casus)
-        log_casus(
-            actor=request.user,
-            casus=casus,
-            actie=Actie.READ,
-            gebeurtenis="rendement.bekeken",
-            segment="rendement",
-            object_type="microanalyse",
-            object_id=analyse.pk,
-        )
+        selectors.log_lezen(request.user, casus, analyse, Actie.READ, "rendement.bekeken")
         return Response(KostenpostSerializer(analyse.regels.all(), many=True).data)
 
     @extend_schema(request=KostenpostSerializer, responses={201: KostenpostSerializer, 409: None})

@@ -7,6 +7,8 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from samenwerk.casussen.models import Casus
+from samenwerk.casussen.services import log_casus
+from samenwerk.gemeenten.models import User
 
 from .models import Kostenpost, Microanalyse, Prijsitem
 
@@ -30,3 +32,16 @@ def prijsitems(analyse: Microanalyse) -> QuerySet[Prijsitem]:
     if analyse.prijslijst_id is None:
         return Prijsitem.objects.none()
     return Prijsitem.objects.filter(prijslijst_id=analyse.prijslijst_id).order_by("code")
+
+
+def log_lezen(actor: User, casus: Casus, analyse: Microanalyse | None, actie: str, gebeurtenis: str) -> None:
+    """One access-log row for reading (or printing) a case's micro-analysis."""
+    log_casus(
+        actor=actor,
+        casus=casus,
+        actie=actie,
+        gebeurtenis=gebeurtenis,
+        segment="rendement",
+        object_type="microanalyse",
+        object_id=analyse.pk if analyse else "",
+    )

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samenwerk.casussen.models import Casus
 from samenwerk.casussen.rules import rol_van, ziet_persoonsgegevens
 from samenwerk.casussen.selectors import casus_of_404
-from samenwerk.casussen.services import log_casus
 from samenwerk.overleg.services import gehouden_overleggen
 from samenwerk.privacy.models import Actie
 from samenwerk.ui.views import fouten_naar_form
@@ -48,18 +47,6 @@ def _analyse(casus: Casus) -> Microanalyse:
     return analyse
 
 
-def _log_lezen(request: HttpRequest, casus: Casus, analyse: Microanalyse | None, actie: str, gebeurtenis: str) -> None:
-    log_casus(
-        actor=request.user,
-        casus=casus,
-        actie=actie,
-        gebeurtenis=gebeurtenis,
-        segment="rendement",
-        object_type="microanalyse",
-        object_id=analyse.pk if analyse else "",
-    )
-
-
 def _conflict(request: HttpRequest, fout: services.AnalyseConflict) -> None:
     messages.error(
         request,
@@ -76,7 +63,7 @@ def _conflict(request: HttpRequest, fout: services.AnalyseConflict) -> None:
 def analyse(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _casus(request, pk)
     gevonden = selectors.analyse_van(casus)
-    _log_lezen(request, casus, gevonden, Actie.READ, "rendement.bekeken")
+    selectors.log_lezen(request.user, casus, gevonden, Actie.READ, "rendement.bekeken")
     context = analyse_context(casus, gevonden) if gevonden else {"casus": casus, "analyse": None}
     context["mag_wijzigen"] = rol_van(request.user, casus) is not None
     if gevonden is None:
@@ -247,7 +234,7 @@ def vergadertijd(request: HttpRequest, pk: int) -> HttpResponse:
 def afdruk(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _casus(request, pk)
     gevonden = _analyse(casus)
-    _log_lezen(request, casus, gevonden, Actie.PRINT, "rendement.afdruk")
+    selectors.log_lezen(request.user, casus, gevonden, Actie.PRINT, "rendement.afdruk")
     return render(request, "rendement/analyse/afdruk.html", analyse_context(casus, gevonden))
 
 
@@ -256,5 +243,5 @@ def afdruk(request: HttpRequest, pk: int) -> HttpResponse:
 def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _casus(request, pk)
     gevonden = _analyse(casus)
-    _log_lezen(request, casus, gevonden, Actie.PRINT, "rendement.pdf")
+    selectors.log_lezen(request.user, casus, gevonden, Actie.PRINT, "rendement.pdf")
     return pdf_response(request, casus, gevonden)
