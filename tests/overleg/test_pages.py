@@ -265,3 +265,20 @@ def test_my_meetings_and_refusals_query_counts_are_constant(client, personas, ca
     Overleg.objects.all().delete()
     login(client, personas.gebiedsaanjager)
     assert_constant_queries(maak, lambda: client.get(reverse("overleg:weigeringen")))
+
+
+def test_a_new_time_asks_who_accepted_again_a_new_goal_does_not(personas, overleg):
+    services.voeg_deelnemer_toe(actor=personas.professional, overleg=overleg, genodigde=genodigde())
+    services.leg_lijst_akkoord_vast(actor=personas.professional, overleg=overleg, verstuurd_door="samen")
+    services.nodig_uit(actor=personas.professional, overleg=overleg)
+    antwoorden.beantwoord(deelnemer=Deelnemer.objects.get(), komt=True)
+    overleg.refresh_from_db()
+    services.wijzig_overleg(
+        actor=personas.professional, overleg=overleg, gegevens=gegevens(doel="Nieuw doel"), versie=overleg.versie
+    )
+    assert Deelnemer.objects.get().antwoord == "geaccepteerd"
+    overleg.refresh_from_db()
+    later = gegevens(doel="Nieuw doel", begint=over_dagen(6), eindigt=over_dagen(6, 11))
+    services.wijzig_overleg(actor=personas.professional, overleg=overleg, gegevens=later, versie=overleg.versie)
+    assert Deelnemer.objects.get().antwoord == "uitgenodigd"
+    assert Bericht.objects.filter(soort="wijziging").count() == 2

@@ -169,6 +169,10 @@ def wijzig_overleg(*, actor: User, overleg: Overleg, gegevens: OverlegGegevens, 
     if agenda_wijzigt:
         overleg.volgnummer += 1
     overleg.save()
+    if {"begint", "eindigt"} & set(gewijzigd):  # a new time: who said yes is asked again
+        overleg.deelnemers.filter(antwoord=Deelnemer.Antwoord.GEACCEPTEERD).update(
+            antwoord=Deelnemer.Antwoord.UITGENODIGD, beantwoord_op=None
+        )
     if agenda_wijzigt:
         for deelnemer in _verstuurden(overleg):
             zet_klaar(overleg, Bericht.Soort.WIJZIGING, deelnemer=deelnemer)
