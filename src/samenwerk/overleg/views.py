@@ -208,7 +208,8 @@ def _deelnemer(request: HttpRequest, pk: int, overleg_id: int, deelnemer_id: int
     return gevonden
 
 
-def _terug(request: HttpRequest, pk: int, overleg_id: int, actie, succes: str) -> HttpResponse:
+def _voer_uit(request: HttpRequest, actie, succes: str) -> None:
+    """Run one service call from a button; its outcome becomes a message on the next page."""
     try:
         actie()
     except ValidationError as fout:
@@ -216,6 +217,10 @@ def _terug(request: HttpRequest, pk: int, overleg_id: int, actie, succes: str) -
             messages.error(request, tekst)
     else:
         messages.success(request, succes)
+
+
+def _terug(request: HttpRequest, pk: int, overleg_id: int, actie, succes: str) -> HttpResponse:
+    _voer_uit(request, actie, succes)
     return redirect("overleg:detail", pk=pk, overleg_id=overleg_id)
 
 
@@ -338,13 +343,7 @@ def notities(request: HttpRequest, pk: int, overleg_id: int, punt_id: int) -> Ht
 
 
 def _terug_voorzitter(request: HttpRequest, actie, succes: str, overleg: Overleg, anker: str) -> HttpResponse:
-    try:
-        actie()
-    except ValidationError as fout:
-        for tekst in fout.messages:
-            messages.error(request, tekst)
-    else:
-        messages.success(request, succes)
+    _voer_uit(request, actie, succes)
     url = redirect("overleg:voorzitter", pk=overleg.casus_id, overleg_id=overleg.pk).url
     return redirect(f"{url}#{anker}")
 
