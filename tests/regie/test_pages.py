@@ -183,3 +183,18 @@ def test_case_page_with_regie_has_a_constant_number_of_queries(client, personas,
             services.neem_besluit(actor=personas.procesregisseur, casus=casus, tekst="b")
 
     assert_constant_queries(rijen, lambda: client.get(reverse("casussen:detail", args=[casus.pk])))
+
+
+def test_wellbeing_scores_on_the_timeline_stay_hidden_from_the_procesregisseur(client, personas, opgeschaald):
+    from samenwerk.plannen import services as plannen_services
+
+    plannen_services.evalueer(
+        actor=personas.professional,
+        casus=opgeschaald,
+        inhoud=plannen_services.EvaluatieInhoud(acties_gedaan="alle", verdere_acties_nodig=True, welzijnscijfer=7),
+    )
+    login(client, personas.procesregisseur)
+    tijdlijn = client.get(reverse("casussen:tijdlijn", args=[opgeschaald.pk])).content.decode()
+    assert "welzijnscijfer 7" not in tijdlijn and "Opgeschaald" in tijdlijn
+    login(client, personas.professional)
+    assert "welzijnscijfer 7" in client.get(reverse("casussen:tijdlijn", args=[opgeschaald.pk])).content.decode()

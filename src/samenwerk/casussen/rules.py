@@ -51,5 +51,17 @@ def mag_vastleggen(user: User, casus: Casus) -> bool:
 # view: network, consent, the plan's contents, the resident's own reactions, signals about
 # them and their correction requests.
 TIJDLIJN_PERSOONLIJK = frozenset(
-    {"netwerk", "toestemming", "besluit", "gezondheid", "erkend", "reactie", "planlink", "zorgsignaal", "correctie"}
+    {
+        "netwerk",
+        "toestemming",
+        "besluit",
+        "gezondheid",
+        "erkend",
+        "reactie",
+        "planlink",
+        "zorgsignaal",
+        "correctie",
+        "evaluatie",
+        "rendement",
+    }
 )
