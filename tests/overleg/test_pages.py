@@ -282,3 +282,28 @@ def test_a_new_time_asks_who_accepted_again_a_new_goal_does_not(personas, overle
     services.wijzig_overleg(actor=personas.professional, overleg=overleg, gegevens=later, versie=overleg.versie)
     assert Deelnemer.objects.get().antwoord == "uitgenodigd"
     assert Bericht.objects.filter(soort="wijziging").count() == 2
+
+
+def test_the_procesregisseur_sees_when_and_which_professionals_not_the_resident(client, personas, overleg):
+    from samenwerk.casussen.models import Betrokkene, Netwerklid
+
+    Betrokkene.objects.create(
+        casus=overleg.casus, user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur"
+    )
+    joke = Netwerklid.objects.get(casus=overleg.casus)
+    services.voeg_deelnemer_toe(actor=personas.professional, overleg=overleg, genodigde=genodigde())
+    services.voeg_deelnemer_toe(
+        actor=personas.professional,
+        overleg=overleg,
+        genodigde=genodigde(
+            soort="netwerklid", naam=joke.naam, email=joke.email, organisatie="", reden="ervaring", netwerklid=joke
+        ),
+    )
+    login(client, personas.procesregisseur)
+    assert client.get(reverse("overleg:lijst", args=[overleg.casus_id])).status_code == 200
+    html = client.get(reverse("overleg:detail", args=[overleg.casus_id, overleg.pk])).content.decode()
+    assert "Wim Woningcorporatie" in html  # the professionals: the cooperation
+    for geheim in ["Joke Buurvrouw", overleg.doel, "Lindelaan", "Verstuurde berichten"]:
+        assert geheim not in html, geheim
+    assert client.get(reverse("overleg:voorzitter", args=[overleg.casus_id, overleg.pk])).status_code == 403
+    assert AuditEntry.objects.filter(gebeurtenis="overleg.samenwerking.bekeken", casus_id=overleg.casus_id).exists()

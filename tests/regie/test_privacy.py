@@ -39,4 +39,3 @@ def test_retention_blanks_regie_texts_and_keeps_levels(personas, opgeschaald):
     schuif = casus.aanmelddatum.day - 1
     assert s.datum == datum_signaal - datetime.timedelta(days=schuif)
     assert timezone.localdate() >= s.datum
-

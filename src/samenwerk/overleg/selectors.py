@@ -44,8 +44,12 @@ def plantoestemmingen(overleg: Overleg) -> dict[str, bool]:
     return laatste
 
 
-def detail(overleg: Overleg) -> dict[str, object]:
+def detail(overleg: Overleg, *, volledig: bool = True) -> dict[str, object]:
+    """Everything on the meeting page; without `volledig` (the procesregisseur) only the
+    professionals on the list, not the resident's network."""
     deelnemers = list(overleg.deelnemers.select_related("doorgestuurd_door", "weigering"))
+    if not volledig:
+        deelnemers = [d for d in deelnemers if d.soort == Deelnemer.Soort.PROFESSIONAL]
     toestemming = plantoestemmingen(overleg)
     for d in deelnemers:
         d.plan_toestemming = toestemming.get(d.naam)

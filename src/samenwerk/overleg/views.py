@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samenwerk.casussen.models import Casus
+from samenwerk.casussen.models import Betrokkene, Casus
 from samenwerk.casussen.rules import mag_beheren, rol_van, ziet_persoonsgegevens
 from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.casussen.services import log_casus
@@ -37,12 +37,15 @@ from .forms import (
 )
 from .models import Agendapunt, Deelnemer, Overleg
 
-LEZEN, MEEDOEN, STUREN = "lezen", "meedoen", "sturen"
+SAMENWERKING, LEZEN, MEEDOEN, STUREN = "samenwerking", "lezen", "meedoen", "sturen"
 
 
 def _casus(request: HttpRequest, pk: int, recht: str = LEZEN) -> Casus:
+    """SAMENWERKING also lets the procesregisseur in: they see when meetings are and which
+    professionals take part, not the goal, the place, the network or the notes."""
     casus = casus_of_404(request.user, pk, gebeurtenis="overleg.bekeken")
-    if not ziet_persoonsgegevens(request.user, casus):
+    procesregie = recht == SAMENWERKING and rol_van(request.user, casus) == Betrokkene.Rol.PROCESREGISSEUR
+    if not (ziet_persoonsgegevens(request.user, casus) or procesregie):
         raise PermissionDenied
     if recht == MEEDOEN and rol_van(request.user, casus) is None:
         raise PermissionDenied
@@ -72,8 +75,8 @@ def _pagina(request: HttpRequest, template: str, context: dict, status: int = 20
 @require_GET
 @login_required
 def lijst(request: HttpRequest, pk: int) -> HttpResponse:
-    casus = _casus(request, pk)
-    log_casus(actor=request.user, casus=casus, actie=Actie.READ, gebeurtenis="overleg.lijst", segment="overleg")
+    casus = _casus(request, pk, SAMENWERKING)
+    log_casus(actor=request.user, casus=casus, actie=Actie.READ, gebeurtenis="overleg.lijst", segment="samenwerking")
     context = {"casus": casus, "beheren": mag_beheren(request.user, casus)} | selectors.overzicht(casus)
     return _pagina(request, "lijst.html", context)
 
@@ -103,11 +106,13 @@ def nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def detail(request: HttpRequest, pk: int, overleg_id: int) -> HttpResponse:
-    overleg = _overleg(request, pk, overleg_id)
-    _lees(request, overleg, "overleg.bekeken")
-    context = selectors.detail(overleg) | {
+    overleg = _overleg(request, pk, overleg_id, SAMENWERKING)
+    volledig = ziet_persoonsgegevens(request.user, overleg.casus)
+    _lees(request, overleg, "overleg.bekeken" if volledig else "overleg.samenwerking.bekeken")
+    context = selectors.detail(overleg, volledig=volledig) | {
         "casus": overleg.casus,
         "overleg": overleg,
+        "volledig": volledig,
         "beheren": mag_beheren(request.user, overleg.casus),
         "akkoord_form": AkkoordForm(),
     }
