@@ -64,8 +64,12 @@ def budgetten(uitkomst: dict[str, Any]) -> list[dict[str, Any]]:
         regel(f"{p['naam']}: p95", f"{p['p95_ms']} ms", f"≤ {PAGINA_P95_MS} ms", p["p95_ms"] <= PAGINA_P95_MS)
         regel(f"{p['naam']}: pagina ÷ raw SQL (p50)", f"{p['verhouding']}×", f"≤ {VERHOUDING}×", p["verhouding"] <= VERHOUDING)
         if p.get("queries_klein") is not None:
-            regel(f"{p['naam']}: queries (groot / klein)", f"{p['queries']} / {p['queries_klein']}", "gelijk",
-                  p["queries"] == p["queries_klein"])  # fmt: skip
+            regel(
+                f"{p['naam']}: queries (groot / klein)",
+                f"{p['queries']} / {p['queries_klein']}",
+                "gelijk",
+                p["queries"] == p["queries_klein"],
+            )
     for job in uitkomst.get("jobs", []):
         if job["naam"].startswith("dagelijkse e-mail"):
             regel(job["naam"], f"{job['seconden']} s", f"≤ {DIGEST_S} s", job["seconden"] <= DIGEST_S)
@@ -98,9 +102,21 @@ def markdown(u: dict[str, Any]) -> str:
     ]
     if d := u.get("dataset"):
         r = d.get("rijen", {})
-        namen = ["gemeenten.Gemeente", "gemeenten.User", "casussen.Casus", "plannen.Afspraak", "overleg.Overleg",
-                 "overleg.Deelnemer", "casussen.Gebeurtenis", "privacy.AuditEntry", "signalering.Signalering"]  # fmt: skip
-        regels += [f"Dataset in {d.get('seconden', '?')} s: " + ", ".join(f"{n.split('.')[1]} {r.get(n, 0):,}" for n in namen), ""]
+        namen = [
+            "gemeenten.Gemeente",
+            "gemeenten.User",
+            "casussen.Casus",
+            "plannen.Afspraak",
+            "overleg.Overleg",
+            "overleg.Deelnemer",
+            "casussen.Gebeurtenis",
+            "privacy.AuditEntry",
+            "signalering.Signalering",
+        ]
+        regels += [
+            f"Dataset in {d.get('seconden', '?')} s: " + ", ".join(f"{n.split('.')[1]} {r.get(n, 0):,}" for n in namen),
+            "",
+        ]
     if o := u.get("onderwerpen"):
         regels += [
             f"Gemeten als de drukste casusregisseur ({o['open_casussen_als_regisseur']} open casussen als regisseur, "

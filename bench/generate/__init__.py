@@ -27,8 +27,24 @@ from .organisatie import maak_organisatie
 from .tabel import Ids, zet_sequences
 
 # Parents before children: COPY checks the foreign keys at the end of each statement.
-VOLGORDE = [Inwoner, Casus, Betrokkene, Toestemming, Netwerklid, Gebeurtenis, Niveauwijziging, Samenwerkplan, PlanVersie,
-            Ronde, Afspraak, Evaluatie, GezondheidMeting, Overleg, Deelnemer, Weigering]  # fmt: skip
+VOLGORDE = [
+    Inwoner,
+    Casus,
+    Betrokkene,
+    Toestemming,
+    Netwerklid,
+    Gebeurtenis,
+    Niveauwijziging,
+    Samenwerkplan,
+    PlanVersie,
+    Ronde,
+    Afspraak,
+    Evaluatie,
+    GezondheidMeting,
+    Overleg,
+    Deelnemer,
+    Weigering,
+]
 CASUSSEN, MENSEN, GEMEENTEN = 100_000, 5_000, 20
 
 

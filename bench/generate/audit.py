@@ -17,11 +17,36 @@ from .tabel import Tabel, js
 
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
 VELDEN = [
-    "chain", "seq", "prev_hash", "hash", "tijdstip", "actie", "uitkomst", "gebeurtenis", "gebruiker_id",
-    "gebruiker_naam", "rol", "organisatie", "gemeente_id", "inwoner_id", "casus_id", "object_type", "object_id",
-    "gegevenssegment", "velden", "doel", "grond_rol", "relatie", "toestemming", "noodtoegang", "reden", "kanaal",
-    "ip_adres", "user_agent", "systeem",
-]  # fmt: skip
+    "chain",
+    "seq",
+    "prev_hash",
+    "hash",
+    "tijdstip",
+    "actie",
+    "uitkomst",
+    "gebeurtenis",
+    "gebruiker_id",
+    "gebruiker_naam",
+    "rol",
+    "organisatie",
+    "gemeente_id",
+    "inwoner_id",
+    "casus_id",
+    "object_type",
+    "object_id",
+    "gegevenssegment",
+    "velden",
+    "doel",
+    "grond_rol",
+    "relatie",
+    "toestemming",
+    "noodtoegang",
+    "reden",
+    "kanaal",
+    "ip_adres",
+    "user_agent",
+    "systeem",
+]
 
 
 def schrijf_audit(ctx: Ctx, chain: int) -> int:
@@ -35,14 +60,35 @@ def schrijf_audit(ctx: Ctx, chain: int) -> int:
     for e in sorted(ctx.events, key=lambda e: e.tijdstip):
         seq += 1
         rij = SimpleNamespace(
-            chain=chain, seq=seq, prev_hash=prev, tijdstip=e.tijdstip, actie=e.actie, uitkomst=Uitkomst.SUCCESS.value,
-            gebeurtenis=e.gebeurtenis, gebruiker_id=e.door.id if e.door else None,
-            gebruiker_naam=e.door.audit_naam if e.door else "", rol=e.rol, organisatie=e.door.organisatie if e.door else "",
-            gemeente_id=chain, inwoner_id=e.inwoner_id, casus_id=e.casus_id, object_type=e.object_type,
-            object_id=str(e.object_id), gegevenssegment=e.segment, velden=sorted(e.velden), doel="zorgverlening",
-            grond_rol=e.door is not None, relatie=e.rol, toestemming=e.toestemming, noodtoegang=False, reden="",
-            kanaal=Kanaal.WEB.value, ip_adres=ip, user_agent=USER_AGENT, systeem="samenwerkplatform",
-        )  # fmt: skip
+            chain=chain,
+            seq=seq,
+            prev_hash=prev,
+            tijdstip=e.tijdstip,
+            actie=e.actie,
+            uitkomst=Uitkomst.SUCCESS.value,
+            gebeurtenis=e.gebeurtenis,
+            gebruiker_id=e.door.id if e.door else None,
+            gebruiker_naam=e.door.audit_naam if e.door else "",
+            rol=e.rol,
+            organisatie=e.door.organisatie if e.door else "",
+            gemeente_id=chain,
+            inwoner_id=e.inwoner_id,
+            casus_id=e.casus_id,
+            object_type=e.object_type,
+            object_id=str(e.object_id),
+            gegevenssegment=e.segment,
+            velden=sorted(e.velden),
+            doel="zorgverlening",
+            grond_rol=e.door is not None,
+            relatie=e.rol,
+            toestemming=e.toestemming,
+            noodtoegang=False,
+            reden="",
+            kanaal=Kanaal.WEB.value,
+            ip_adres=ip,
+            user_agent=USER_AGENT,
+            systeem="samenwerkplatform",
+        )
         rij.hash = prev = entry_hash(rij)
         tabel.add(*(js(rij.velden) if v == "velden" else getattr(rij, v) for v in VELDEN))  # the id: the table's sequence
     ctx.events.clear()

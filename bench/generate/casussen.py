@@ -21,9 +21,15 @@ from .organisatie import GemeenteData, Persoon
 S = Status
 # Share of the cases per status, and how old (days) a case in that status can be.
 OPEN_STATUSSEN = [
-    (S.AANGEMELD, 0.03, 30), (S.TRIAGE, 0.01, 30), (S.TOESTEMMING, 0.02, 45), (S.VRAAGVERHELDERING, 0.04, 60),
-    (S.PLAN, 0.05, 90), (S.UITVOERING, 0.12, 300), (S.EVALUATIE, 0.05, 400), (S.HEROPEND, 0.03, 500),
-]  # fmt: skip
+    (S.AANGEMELD, 0.03, 30),
+    (S.TRIAGE, 0.01, 30),
+    (S.TOESTEMMING, 0.02, 45),
+    (S.VRAAGVERHELDERING, 0.04, 60),
+    (S.PLAN, 0.05, 90),
+    (S.UITVOERING, 0.12, 300),
+    (S.EVALUATIE, 0.05, 400),
+    (S.HEROPEND, 0.03, 500),
+]
 PAD = [S.AANGEMELD, S.TOESTEMMING, S.VRAAGVERHELDERING, S.PLAN, S.UITVOERING, S.EVALUATIE]
 LEGACY_AANDEEL = 0.10  # closed long ago, past the retention period: what `bewaartermijn` anonymises
 SKEW = 0.9  # casusregisseur of rank r gets a share ∝ r^-SKEW: the busiest ~200 open cases at 100,000
@@ -66,13 +72,21 @@ def _casus(ctx: Ctx, gemeente: GemeenteData, status: str, legacy: bool, regisseu
     gebied = rng.choice(gemeente.gebieden)
     inwoner_id = ids.nieuw(Inwoner)
     voornaam, achternaam = ctx.pools.naam(rng)
-    ctx.tabel(Inwoner, ["id", "gemeente", "voornaam", "achternaam", "geboortedatum", "straat", "postcode", "woonplaats",
-                        "telefoon", "email"]).add(  # fmt: skip
-        inwoner_id, gemeente.id, voornaam, achternaam,
+    ctx.tabel(
+        Inwoner,
+        ["id", "gemeente", "voornaam", "achternaam", "geboortedatum", "straat", "postcode", "woonplaats", "telefoon", "email"],
+    ).add(
+        inwoner_id,
+        gemeente.id,
+        voornaam,
+        achternaam,
         datetime.date(rng.randint(1935, 2006), rng.randint(1, 12), rng.randint(1, 28)),
-        ctx.pools.adres(rng), postcode(rng), rng.choice(gemeente.wijken[gebied]), telefoon(rng),
+        ctx.pools.adres(rng),
+        postcode(rng),
+        rng.choice(gemeente.wijken[gebied]),
+        telefoon(rng),
         f"inwoner{inwoner_id}@bewoners.example",
-    )  # fmt: skip
+    )
     casus_id = ids.nieuw(Casus)
     # Who takes part: the casusregisseur and 0-3 others; a few fresh cases have several
     # professionals and nobody steering yet (a signal), a few open ones a procesregisseur.
@@ -95,14 +109,44 @@ def _casus(ctx: Ctx, gemeente: GemeenteData, status: str, legacy: bool, regisseu
         tabel.add(b.id, casus_id, p.id, p.organisatie_id or regisseur.organisatie_id, b.rol, aanmeld + 20 * DAG, None)
     regie = next((b for b in betrokkenen if b.rol == "casusregisseur"), None)
     casus = CasusInfo(casus_id, inwoner_id, gebied, status, aanmeld, afgesloten, regie, betrokkenen, [], False, legacy)
-    ctx.tabel(Casus, ["id", "gemeente", "gebied", "inwoner", "route", "status", "binnengekomen_via", "aangemeld_door",
-                      "aanmelddatum", "reeds_betrokken", "aanleiding", "afsluitreden", "afgesloten_op",
-                      "geanonimiseerd_op", "aangemaakt_op", "gewijzigd_op"]).add(  # fmt: skip
-        casus_id, gemeente.id, gebied, inwoner_id, Route.TAFEL if rng.random() < 0.05 else Route.SAMENWERKWIJZE, status,
-        rng.choice(Binnenkomst.values), f"{regisseur.naam}, {regisseur.organisatie}", aanmeld,
-        "Huisarts en schuldhulp", "Zorgen over de thuissituatie", "Doelen bereikt" if afgesloten else "", afgesloten,
-        None, ctx.moment(aanmeld), ctx.moment(afgesloten or aanmeld),
-    )  # fmt: skip
+    ctx.tabel(
+        Casus,
+        [
+            "id",
+            "gemeente",
+            "gebied",
+            "inwoner",
+            "route",
+            "status",
+            "binnengekomen_via",
+            "aangemeld_door",
+            "aanmelddatum",
+            "reeds_betrokken",
+            "aanleiding",
+            "afsluitreden",
+            "afgesloten_op",
+            "geanonimiseerd_op",
+            "aangemaakt_op",
+            "gewijzigd_op",
+        ],
+    ).add(
+        casus_id,
+        gemeente.id,
+        gebied,
+        inwoner_id,
+        Route.TAFEL if rng.random() < 0.05 else Route.SAMENWERKWIJZE,
+        status,
+        rng.choice(Binnenkomst.values),
+        f"{regisseur.naam}, {regisseur.organisatie}",
+        aanmeld,
+        "Huisarts en schuldhulp",
+        "Zorgen over de thuissituatie",
+        "Doelen bereikt" if afgesloten else "",
+        afgesloten,
+        None,
+        ctx.moment(aanmeld),
+        ctx.moment(afgesloten or aanmeld),
+    )
     _geschiedenis(ctx, casus)
 
 
@@ -155,11 +199,21 @@ def _geschiedenis(ctx: Ctx, casus: CasusInfo) -> None:
 
 def _toestemming(ctx: Ctx, casus: CasusInfo, dag: datetime.date) -> None:
     hoofd = casus.hoofd()
-    ctx.tabel(Toestemming, ["id", "casus", "doel", "geldt_voor", "gegeven", "datum", "wijze", "toelichting",
-                            "vastgelegd_door", "vastgelegd_op"]).add(  # fmt: skip
-        ctx.ids.nieuw(Toestemming), casus.id, Toestemming.Doel.SAMENWERKWIJZE, "", True, dag,
-        Toestemming.Wijze.MONDELING, "", hoofd.persoon.id if hoofd else None, ctx.moment(dag),
-    )  # fmt: skip
+    ctx.tabel(
+        Toestemming,
+        ["id", "casus", "doel", "geldt_voor", "gegeven", "datum", "wijze", "toelichting", "vastgelegd_door", "vastgelegd_op"],
+    ).add(
+        ctx.ids.nieuw(Toestemming),
+        casus.id,
+        Toestemming.Doel.SAMENWERKWIJZE,
+        "",
+        True,
+        dag,
+        Toestemming.Wijze.MONDELING,
+        "",
+        hoofd.persoon.id if hoofd else None,
+        ctx.moment(dag),
+    )
     casus.toestemming = True
     ctx.log(casus, dag, Actie.CREATE, "toestemming.vastgelegd", object_type="toestemming", segment="toestemming")
 
@@ -183,8 +237,31 @@ def _ave(ctx: Ctx, casus: CasusInfo) -> None:
     if hoofd is None or rng.random() > 0.3:
         return
     naar = 3 if rng.random() < 0.1 else 2
-    ctx.tabel(Niveauwijziging, ["id", "casus", "gemeente", "van", "naar", "reden", "datum", "besloten_door",
-                                "besloten_door_naam", "rol", "vastgelegd_op"]).add(  # fmt: skip
-        ctx.ids.nieuw(Niveauwijziging), casus.id, ctx.gemeente.id, None, naar, "Vastgesteld bij de start",
-        casus.aanmelddatum, hoofd.persoon.id, hoofd.persoon.naam, hoofd.rol, ctx.moment(casus.aanmelddatum),
-    )  # fmt: skip
+    ctx.tabel(
+        Niveauwijziging,
+        [
+            "id",
+            "casus",
+            "gemeente",
+            "van",
+            "naar",
+            "reden",
+            "datum",
+            "besloten_door",
+            "besloten_door_naam",
+            "rol",
+            "vastgelegd_op",
+        ],
+    ).add(
+        ctx.ids.nieuw(Niveauwijziging),
+        casus.id,
+        ctx.gemeente.id,
+        None,
+        naar,
+        "Vastgesteld bij de start",
+        casus.aanmelddatum,
+        hoofd.persoon.id,
+        hoofd.persoon.naam,
+        hoofd.rol,
+        ctx.moment(casus.aanmelddatum),
+    )

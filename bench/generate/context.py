@@ -84,17 +84,34 @@ class Ctx:
         """A moment during office hours on that day (UTC, microseconds like a real clock)."""
         r = self.rng
         return datetime.datetime(
-            dag.year, dag.month, dag.day, r.randint(7, 15), r.randint(0, 59), r.randint(0, 59), r.randint(0, 999999),
+            dag.year,
+            dag.month,
+            dag.day,
+            r.randint(7, 15),
+            r.randint(0, 59),
+            r.randint(0, 59),
+            r.randint(0, 999999),
             tzinfo=datetime.UTC,
-        )  # fmt: skip
+        )
 
     def dag_tussen(self, van: datetime.date, tot: datetime.date) -> datetime.date:
         if tot <= van:
             return van
         return van + DAG * self.rng.randint(0, (tot - van).days)
 
-    def log(self, casus: CasusInfo, dag: datetime.date, actie: str, gebeurtenis: str, *, door: Betrokken | None = None,
-            object_type: str = "casus", object_id: Any = None, segment: str = "casus", velden: tuple[str, ...] = ()) -> None:  # fmt: skip
+    def log(
+        self,
+        casus: CasusInfo,
+        dag: datetime.date,
+        actie: str,
+        gebeurtenis: str,
+        *,
+        door: Betrokken | None = None,
+        object_type: str = "casus",
+        object_id: Any = None,
+        segment: str = "casus",
+        velden: tuple[str, ...] = (),
+    ) -> None:
         wie = door or casus.hoofd()
         self.events.append(
             Event(

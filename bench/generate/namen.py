@@ -9,8 +9,28 @@ from dataclasses import dataclass
 
 from faker import Faker
 
-VOOR = ["Kwartel", "Lijster", "Morel", "Zilver", "Hazel", "Wilgen", "Vlinder", "Egel", "Kievit", "Mispel",
-        "Hommel", "Braam", "Vlier", "Lavendel", "Kastanje", "Otter", "Reiger", "Spreeuw", "Tijm", "Wolfs"]  # fmt: skip
+VOOR = [
+    "Kwartel",
+    "Lijster",
+    "Morel",
+    "Zilver",
+    "Hazel",
+    "Wilgen",
+    "Vlinder",
+    "Egel",
+    "Kievit",
+    "Mispel",
+    "Hommel",
+    "Braam",
+    "Vlier",
+    "Lavendel",
+    "Kastanje",
+    "Otter",
+    "Reiger",
+    "Spreeuw",
+    "Tijm",
+    "Wolfs",
+]
 ACHTER = ["wolde", "rade", "hoven", "daal", "broek", "veen", "horst", "loo", "wijde", "ijk"]
 
 GEBIEDEN = ["Noord", "Oost", "Zuid", "West", "Centrum", "Buitengebied", "Haven", "Dorpen"]
@@ -32,12 +52,29 @@ ORGANISATIES = [
     ("Politie basisteam", "politie", "samenwerkingspartner"),
 ]
 
-IK_WIL = ["Weer rust in huis", "Mijn schulden op een rij", "Een baan of vrijwilligerswerk", "Minder alleen zijn",
-          "Een woning die bij mij past", "Beter voor mezelf zorgen", "Dat mijn kinderen naar school gaan"]  # fmt: skip
-WAT = ["Samen de post doorlopen", "Aanvraag bijzondere bijstand indienen", "Kennismaken met de buurtcoach",
-       "Afspraak bij de huisarts maken", "Aanmelden bij de schuldhulp", "Bezoek aan de dagbesteding",
-       "Gesprek met de woningcorporatie", "Vrijwilligerswerk zoeken", "Budgetplan opstellen",
-       "Boodschappen samen doen", "Inschrijven bij de sportclub", "Contact met school opnemen"]  # fmt: skip
+IK_WIL = [
+    "Weer rust in huis",
+    "Mijn schulden op een rij",
+    "Een baan of vrijwilligerswerk",
+    "Minder alleen zijn",
+    "Een woning die bij mij past",
+    "Beter voor mezelf zorgen",
+    "Dat mijn kinderen naar school gaan",
+]
+WAT = [
+    "Samen de post doorlopen",
+    "Aanvraag bijzondere bijstand indienen",
+    "Kennismaken met de buurtcoach",
+    "Afspraak bij de huisarts maken",
+    "Aanmelden bij de schuldhulp",
+    "Bezoek aan de dagbesteding",
+    "Gesprek met de woningcorporatie",
+    "Vrijwilligerswerk zoeken",
+    "Budgetplan opstellen",
+    "Boodschappen samen doen",
+    "Inschrijven bij de sportclub",
+    "Contact met school opnemen",
+]
 LEERPUNT = ["Korte lijnen werken", "De inwoner had zelf het beste idee", "Eerder het netwerk betrekken"]
 RELATIES = ["dochter", "zoon", "buurvrouw", "buurman", "vriendin", "broer", "zus", "vrijwilliger"]
 

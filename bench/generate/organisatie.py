@@ -65,8 +65,21 @@ class _Mensen:
     def __init__(self, rng: random.Random, pools: Pools) -> None:
         self.rng, self.pools, self.ids = rng, pools, Ids()
         self.wachtwoord = make_password(WACHTWOORD)
-        self.users = Tabel(User, ["id", "password", "is_superuser", "first_name", "last_name", "email", "telefoon",
-                                  "is_staff", "is_active", "date_joined"])  # fmt: skip
+        self.users = Tabel(
+            User,
+            [
+                "id",
+                "password",
+                "is_superuser",
+                "first_name",
+                "last_name",
+                "email",
+                "telefoon",
+                "is_staff",
+                "is_active",
+                "date_joined",
+            ],
+        )
         self.rollen = Tabel(Roltoewijzing, ["id", "user", "rol", "gemeente", "gebied", "organisatie", "geldig_vanaf"])
         self.vanaf = timezone.localdate() - datetime.timedelta(days=6 * 365)
         self.nu = timezone.now()

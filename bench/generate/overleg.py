@@ -18,15 +18,54 @@ from .plannen import PlanInfo
 
 UUR = datetime.timedelta(hours=1)
 OVERLEG_VELDEN = [
-    "id", "gemeente", "casus", "vorm", "soort", "doel", "begint", "eindigt", "bij_inwoner_thuis", "locatie", "locatie_reden",
-    "voorzitter", "notulist", "antwoord_voor", "organisator", "status", "uid", "volgnummer", "versie", "lijst_akkoord_op",
-    "verstuurd_door", "casusregisseur", "procesregisseur_toelichting", "vervolg", "vervolg_datum", "gehouden_op",
-    "geannuleerd_reden", "aangemaakt_op",
-]  # fmt: skip
+    "id",
+    "gemeente",
+    "casus",
+    "vorm",
+    "soort",
+    "doel",
+    "begint",
+    "eindigt",
+    "bij_inwoner_thuis",
+    "locatie",
+    "locatie_reden",
+    "voorzitter",
+    "notulist",
+    "antwoord_voor",
+    "organisator",
+    "status",
+    "uid",
+    "volgnummer",
+    "versie",
+    "lijst_akkoord_op",
+    "verstuurd_door",
+    "casusregisseur",
+    "procesregisseur_toelichting",
+    "vervolg",
+    "vervolg_datum",
+    "gehouden_op",
+    "geannuleerd_reden",
+    "aangemaakt_op",
+]
 DEELNEMER_VELDEN = [
-    "id", "overleg", "soort", "naam", "email", "organisatie", "user", "netwerklid", "reden", "reden_toelichting", "antwoord",
-    "antwoord_toelichting", "beantwoord_op", "uitgenodigd_op", "sleutel", "aanwezig", "afsluitronde",
-]  # fmt: skip
+    "id",
+    "overleg",
+    "soort",
+    "naam",
+    "email",
+    "organisatie",
+    "user",
+    "netwerklid",
+    "reden",
+    "reden_toelichting",
+    "antwoord",
+    "antwoord_toelichting",
+    "beantwoord_op",
+    "uitgenodigd_op",
+    "sleutel",
+    "aanwezig",
+    "afsluitronde",
+]
 
 
 def maak_overleggen(ctx: Ctx, casus: CasusInfo, plan: PlanInfo) -> None:
@@ -54,22 +93,54 @@ def _overleg(ctx: Ctx, casus: CasusInfo, dag: datetime.date, nummer: int) -> Non
     overleg_id = ctx.ids.nieuw(Overleg)
     begint = datetime.datetime(dag.year, dag.month, dag.day, rng.randint(8, 15), rng.choice((0, 30)), tzinfo=datetime.UTC)
     toekomst = dag >= vandaag
-    status = Overleg.Status.GEPLAND if toekomst else (Overleg.Status.GEANNULEERD if rng.random() < 0.08 else Overleg.Status.GEHOUDEN)
+    status = (
+        Overleg.Status.GEPLAND if toekomst else (Overleg.Status.GEANNULEERD if rng.random() < 0.08 else Overleg.Status.GEHOUDEN)
+    )
     gepland_op = ctx.moment(max(dag - DAG * rng.randint(7, 14), casus.aanmelddatum))
     gehouden = begint + 1.5 * UUR if status == Overleg.Status.GEHOUDEN else None
     ctx.tabel(Overleg, OVERLEG_VELDEN).add(
-        overleg_id, ctx.gemeente.id, casus.id, "samenwerkwijze", "eerste" if nummer == 0 else "evaluatie",
-        "Samen het plan doorlopen", begint, begint + 1.5 * UUR, True, "", "", hoofd.persoon.naam, hoofd.persoon.naam,
-        dag - 3 * DAG, hoofd.persoon.id, status, uuid.UUID(int=rng.getrandbits(128), version=4), 1, 1, gepland_op,
-        "professional", casus.regisseur.id if casus.regisseur else None, "", "", None, gehouden,
-        "Inwoner ziek" if status == Overleg.Status.GEANNULEERD else "", gepland_op,
-    )  # fmt: skip
+        overleg_id,
+        ctx.gemeente.id,
+        casus.id,
+        "samenwerkwijze",
+        "eerste" if nummer == 0 else "evaluatie",
+        "Samen het plan doorlopen",
+        begint,
+        begint + 1.5 * UUR,
+        True,
+        "",
+        "",
+        hoofd.persoon.naam,
+        hoofd.persoon.naam,
+        dag - 3 * DAG,
+        hoofd.persoon.id,
+        status,
+        uuid.UUID(int=rng.getrandbits(128), version=4),
+        1,
+        1,
+        gepland_op,
+        "professional",
+        casus.regisseur.id if casus.regisseur else None,
+        "",
+        "",
+        None,
+        gehouden,
+        "Inwoner ziek" if status == Overleg.Status.GEANNULEERD else "",
+        gepland_op,
+    )
     ctx.log(casus, gepland_op.date(), Actie.CREATE, "overleg.gepland", object_type="overleg", object_id=overleg_id)
     ctx.log(casus, gepland_op.date(), Actie.UPDATE, "overleg.uitgenodigd", object_type="overleg", object_id=overleg_id)
     _tijdlijn(ctx, casus, gepland_op, "Samenwerkoverleg gepland")
     if gehouden:
-        ctx.log(casus, dag, Actie.UPDATE, "overleg.afgesloten", object_type="overleg", object_id=overleg_id,
-                velden=("casusregisseur", "status", "vervolg"))  # fmt: skip
+        ctx.log(
+            casus,
+            dag,
+            Actie.UPDATE,
+            "overleg.afgesloten",
+            object_type="overleg",
+            object_id=overleg_id,
+            velden=("casusregisseur", "status", "vervolg"),
+        )
         _tijdlijn(ctx, casus, gehouden, "Samenwerkoverleg gehouden")
     _deelnemers(ctx, casus, overleg_id, status, gepland_op)
 
@@ -78,8 +149,7 @@ def _deelnemers(ctx: Ctx, casus: CasusInfo, overleg_id: int, status: str, uitgen
     rng = ctx.rng
     tabel = ctx.tabel(Deelnemer, DEELNEMER_VELDEN)
     mensen: list[tuple[str, str, str, str, int | None, int | None]] = [
-        ("professional", b.persoon.naam, b.persoon.email, b.persoon.organisatie, b.persoon.id, None)
-        for b in casus.betrokkenen
+        ("professional", b.persoon.naam, b.persoon.email, b.persoon.organisatie, b.persoon.id, None) for b in casus.betrokkenen
     ]
     mensen += [("netwerklid", naam, f"netwerk{lid}@bewoners.example", "", None, lid) for lid, naam in casus.netwerk]
     if rng.random() < 0.4:
@@ -93,9 +163,25 @@ def _deelnemers(ctx: Ctx, casus: CasusInfo, overleg_id: int, status: str, uitgen
         else:
             antwoord = "geaccepteerd" if rng.random() < 0.95 else "afgewezen"
         beantwoord = uitgenodigd + DAG * rng.randint(0, 3) if antwoord != "uitgenodigd" else None
-        tabel.add(deelnemer_id, overleg_id, soort, naam, email, organisatie, user_id, lid, rng.choice(Deelnemer.Reden.values),
-                  "", antwoord, "", beantwoord, uitgenodigd, rng.randbytes(16).hex(),
-                  (antwoord == "geaccepteerd") if gehouden else None, "")  # fmt: skip
+        tabel.add(
+            deelnemer_id,
+            overleg_id,
+            soort,
+            naam,
+            email,
+            organisatie,
+            user_id,
+            lid,
+            rng.choice(Deelnemer.Reden.values),
+            "",
+            antwoord,
+            "",
+            beantwoord,
+            uitgenodigd,
+            rng.randbytes(16).hex(),
+            (antwoord == "geaccepteerd") if gehouden else None,
+            "",
+        )
         if antwoord == "afgewezen" and status == Overleg.Status.GEPLAND and soort == "professional":
             ctx.tabel(Weigering, ["id", "gemeente", "gebied", "deelnemer", "reden", "gemeld_op", "uitkomst", "toelichting"]).add(
                 ctx.ids.nieuw(Weigering), ctx.gemeente.id, casus.gebied_id, deelnemer_id, "afgewezen", beantwoord, "open", ""

@@ -45,26 +45,78 @@ def maak_plan(ctx: Ctx, casus: CasusInfo, plandag: datetime.date) -> PlanInfo:
     overleg_op = plandag if rng.random() < 0.7 else None
     versie = len(rondes)
     welzijn = rng.randint(2, 7)
-    inhoud = {veld: "" for veld in PLANVELDEN} | {"ik_wil": rng.choice(IK_WIL), "welzijnscijfer": welzijn}
-    ctx.tabel(Samenwerkplan, ["id", "casus", "gemeente", "datum", "ik_wil", "welzijnscijfer", "welzijnscijfer_toelichting",
-                              "ik_kan_zelf", "ik_kan_gevraagd", "nodig_kort", "nodig_lang", "gezondheid",
-                              "dagelijks_leven", "financien", "wonen", "meedoen", "overleg_nodig", "overleg_reden",
-                              "overleg_besloten_op", "evaluatie_datum", "evaluatie_organisator", "erkend_op",
-                              "erkend_versie", "versie"]).add(  # fmt: skip
-        plan_id, casus.id, ctx.gemeente.id, plandag, inhoud["ik_wil"], welzijn, "Het gaat wisselend",
-        "Koken en de kinderen naar school brengen", "Klussen in de buurt", "Rust in de financiën",
-        "Een vast aanspreekpunt", "", "", "Betalingsachterstanden", "", "", overleg_op is not None,
-        "Meerdere organisaties betrokken" if overleg_op else "", overleg_op, evaluatie_datum, "Casusregisseur",
-        ctx.moment(plandag), versie, versie,
-    )  # fmt: skip
+    inhoud = dict.fromkeys(PLANVELDEN, "") | {"ik_wil": rng.choice(IK_WIL), "welzijnscijfer": welzijn}
+    ctx.tabel(
+        Samenwerkplan,
+        [
+            "id",
+            "casus",
+            "gemeente",
+            "datum",
+            "ik_wil",
+            "welzijnscijfer",
+            "welzijnscijfer_toelichting",
+            "ik_kan_zelf",
+            "ik_kan_gevraagd",
+            "nodig_kort",
+            "nodig_lang",
+            "gezondheid",
+            "dagelijks_leven",
+            "financien",
+            "wonen",
+            "meedoen",
+            "overleg_nodig",
+            "overleg_reden",
+            "overleg_besloten_op",
+            "evaluatie_datum",
+            "evaluatie_organisator",
+            "erkend_op",
+            "erkend_versie",
+            "versie",
+        ],
+    ).add(
+        plan_id,
+        casus.id,
+        ctx.gemeente.id,
+        plandag,
+        inhoud["ik_wil"],
+        welzijn,
+        "Het gaat wisselend",
+        "Koken en de kinderen naar school brengen",
+        "Klussen in de buurt",
+        "Rust in de financiën",
+        "Een vast aanspreekpunt",
+        "",
+        "",
+        "Betalingsachterstanden",
+        "",
+        "",
+        overleg_op is not None,
+        "Meerdere organisaties betrokken" if overleg_op else "",
+        overleg_op,
+        evaluatie_datum,
+        "Casusregisseur",
+        ctx.moment(plandag),
+        versie,
+        versie,
+    )
     hoofd = casus.hoofd()
     versies = ctx.tabel(PlanVersie, ["id", "plan", "nummer", "inhoud", "gewijzigde_velden", "door", "door_naam", "op"])
     inhoud_js = js(inhoud)
     for nummer, (_rid, _soort, dag) in enumerate(rondes, start=1):
-        versies.add(ids.nieuw(PlanVersie), plan_id, nummer, inhoud_js, '["ik_wil"]', hoofd.persoon.id if hoofd else None,
-                    hoofd.persoon.naam if hoofd else "", ctx.moment(dag))  # fmt: skip
-        ctx.log(casus, dag, Actie.UPDATE, "plan.gewijzigd", object_type="plan", object_id=plan_id, segment="plan",
-                velden=("ik_wil",))  # fmt: skip
+        versies.add(
+            ids.nieuw(PlanVersie),
+            plan_id,
+            nummer,
+            inhoud_js,
+            '["ik_wil"]',
+            hoofd.persoon.id if hoofd else None,
+            hoofd.persoon.naam if hoofd else "",
+            ctx.moment(dag),
+        )
+        ctx.log(
+            casus, dag, Actie.UPDATE, "plan.gewijzigd", object_type="plan", object_id=plan_id, segment="plan", velden=("ik_wil",)
+        )
         _tijdlijn(ctx, casus, dag, "plan", f"Plan opgeslagen (versie {nummer})")
     tabel = ctx.tabel(Ronde, ["id", "plan", "nummer", "soort", "datum"])
     for nummer, (rid, soort, dag) in enumerate(rondes):
@@ -74,8 +126,15 @@ def maak_plan(ctx: Ctx, casus: CasusInfo, plandag: datetime.date) -> PlanInfo:
     _afspraken(ctx, casus, plan_id, rondes, laatste)
     _meting(ctx, casus, plandag)
     for _ in range(rng.randint(1, 3)):
-        ctx.log(casus, ctx.dag_tussen(plandag, laatste), Actie.READ, "plan.bekeken", object_type="plan", object_id=plan_id,
-                segment="plan")  # fmt: skip
+        ctx.log(
+            casus,
+            ctx.dag_tussen(plandag, laatste),
+            Actie.READ,
+            "plan.bekeken",
+            object_type="plan",
+            object_id=plan_id,
+            segment="plan",
+        )
     return PlanInfo(plan_id, plandag, rondes, overleg_op)
 
 
@@ -88,19 +147,51 @@ def _tijdlijn(ctx: Ctx, casus: CasusInfo, dag: datetime.date, soort: str, tekst:
 
 def _evaluatie(ctx: Ctx, casus: CasusInfo, ronde_id: int, dag: datetime.date) -> None:
     rng = ctx.rng
-    ctx.tabel(Evaluatie, ["id", "ronde", "acties_gedaan", "verdere_acties_nodig", "welzijnscijfer",
-                          "welzijnscijfer_toelichting", "geleerd", "vorm"]).add(  # fmt: skip
-        ctx.ids.nieuw(Evaluatie), ronde_id, rng.choice(Evaluatie.Acties.values), rng.random() < 0.6, rng.randint(4, 9),
-        "Beter dan eerst", rng.choice(LEERPUNT), "overleg",
-    )  # fmt: skip
+    ctx.tabel(
+        Evaluatie,
+        [
+            "id",
+            "ronde",
+            "acties_gedaan",
+            "verdere_acties_nodig",
+            "welzijnscijfer",
+            "welzijnscijfer_toelichting",
+            "geleerd",
+            "vorm",
+        ],
+    ).add(
+        ctx.ids.nieuw(Evaluatie),
+        ronde_id,
+        rng.choice(Evaluatie.Acties.values),
+        rng.random() < 0.6,
+        rng.randint(4, 9),
+        "Beter dan eerst",
+        rng.choice(LEERPUNT),
+        "overleg",
+    )
     ctx.log(casus, dag, Actie.CREATE, "evaluatie.vastgelegd", object_type="evaluatie", object_id=ronde_id, segment="plan")
     _tijdlijn(ctx, casus, dag, "evaluatie", "Evaluatie vastgelegd")
 
 
 def _afspraken(ctx: Ctx, casus: CasusInfo, plan_id: int, rondes: list, laatste: datetime.date) -> None:
     rng, vandaag = ctx.rng, ctx.vandaag
-    tabel = ctx.tabel(Afspraak, ["id", "plan", "gemeente", "ronde", "wie", "betrokkene", "netwerklid", "wat", "start",
-                                 "uiterlijke_datum", "perspectief", "voltooid_op"])  # fmt: skip
+    tabel = ctx.tabel(
+        Afspraak,
+        [
+            "id",
+            "plan",
+            "gemeente",
+            "ronde",
+            "wie",
+            "betrokkene",
+            "netwerklid",
+            "wat",
+            "start",
+            "uiterlijke_datum",
+            "perspectief",
+            "voltooid_op",
+        ],
+    )
     laag, hoog = AFSPRAKEN.get(casus.status, (8, 17))
     professionals = [b for b in casus.betrokkenen if b.rol != "procesregisseur"]
     for _ in range(rng.randint(laag, hoog)):
@@ -119,13 +210,34 @@ def _afspraken(ctx: Ctx, casus: CasusInfo, plan_id: int, rondes: list, laatste: 
             klaar = ctx.dag_tussen(start, vandaag) if rng.random() < 0.3 else None
         afspraak_id = ctx.ids.nieuw(Afspraak)
         wat = rng.choice(WAT)
-        tabel.add(afspraak_id, plan_id, ctx.gemeente.id, ronde_id, wie, door.id if door else None, lid, wat, start, uiterlijk,
-                  "Binnen drie maanden duidelijkheid" if lang else "", klaar)  # fmt: skip
+        tabel.add(
+            afspraak_id,
+            plan_id,
+            ctx.gemeente.id,
+            ronde_id,
+            wie,
+            door.id if door else None,
+            lid,
+            wat,
+            start,
+            uiterlijk,
+            "Binnen drie maanden duidelijkheid" if lang else "",
+            klaar,
+        )
         ctx.log(casus, start, Actie.CREATE, "afspraak.gemaakt", object_type="afspraak", object_id=afspraak_id, segment="plan")
         _tijdlijn(ctx, casus, start, "afspraak", f"Afspraak gemaakt: {wat}")
         if klaar:
-            ctx.log(casus, klaar, Actie.UPDATE, "afspraak.voltooid", door=door, object_type="afspraak", object_id=afspraak_id,
-                    segment="plan", velden=("voltooid_op",))  # fmt: skip
+            ctx.log(
+                casus,
+                klaar,
+                Actie.UPDATE,
+                "afspraak.voltooid",
+                door=door,
+                object_type="afspraak",
+                object_id=afspraak_id,
+                segment="plan",
+                velden=("voltooid_op",),
+            )
             _tijdlijn(ctx, casus, klaar, "afspraak", f"Afspraak voltooid: {wat}")
 
 
@@ -137,9 +249,29 @@ def _meting(ctx: Ctx, casus: CasusInfo, plandag: datetime.date) -> None:
         if herhaling < ctx.vandaag:
             dagen.append(herhaling)
     hoofd = casus.hoofd()
-    tabel = ctx.tabel(GezondheidMeting, ["id", "casus", "gemeente", "datum", "lichaamsfuncties", "mentaal_welbevinden",
-                                         "zingeving", "kwaliteit_van_leven", "meedoen", "dagelijks_functioneren", "door"])  # fmt: skip
+    tabel = ctx.tabel(
+        GezondheidMeting,
+        [
+            "id",
+            "casus",
+            "gemeente",
+            "datum",
+            "lichaamsfuncties",
+            "mentaal_welbevinden",
+            "zingeving",
+            "kwaliteit_van_leven",
+            "meedoen",
+            "dagelijks_functioneren",
+            "door",
+        ],
+    )
     for dag in dagen:
-        tabel.add(ctx.ids.nieuw(GezondheidMeting), casus.id, ctx.gemeente.id, dag, *(rng.randint(3, 9) for _ in range(6)),
-                  hoofd.persoon.id if hoofd else None)  # fmt: skip
+        tabel.add(
+            ctx.ids.nieuw(GezondheidMeting),
+            casus.id,
+            ctx.gemeente.id,
+            dag,
+            *(rng.randint(3, 9) for _ in range(6)),
+            hoofd.persoon.id if hoofd else None,
+        )
         ctx.log(casus, dag, Actie.CREATE, "gezondheid.gemeten", object_type="gezondheidmeting", segment="gezondheid")

@@ -24,8 +24,12 @@ def _tijd(opdracht: str, **opties: Any) -> tuple[float, str]:
 
 def signaleer() -> dict[str, Any]:
     seconden, uitvoer = _tijd("signaleer")
-    return {"naam": "signaleer (alle regels, alle gemeenten)", "seconden": seconden, "uitvoer": uitvoer,
-            "signaleringen": Signalering.objects.count()}  # fmt: skip
+    return {
+        "naam": "signaleer (alle regels, alle gemeenten)",
+        "seconden": seconden,
+        "uitvoer": uitvoer,
+        "signaleringen": Signalering.objects.count(),
+    }
 
 
 def digest() -> dict[str, Any]:
@@ -58,8 +62,14 @@ def verlopen_casussen() -> int:
 def bewaartermijn() -> dict[str, Any]:
     aantal = verlopen_casussen()
     seconden, uitvoer = _tijd("bewaartermijn")
-    return {"naam": f"bewaartermijn ({aantal} verlopen casussen)", "seconden": seconden, "casussen": aantal,
-            "per_casus_ms": round(1000 * seconden / max(aantal, 1), 2), "uitvoer": uitvoer, "over": verlopen_casussen()}  # fmt: skip
+    return {
+        "naam": f"bewaartermijn ({aantal} verlopen casussen)",
+        "seconden": seconden,
+        "casussen": aantal,
+        "per_casus_ms": round(1000 * seconden / max(aantal, 1), 2),
+        "uitvoer": uitvoer,
+        "over": verlopen_casussen(),
+    }
 
 
 def controleer_log() -> dict[str, Any]:

@@ -65,40 +65,88 @@ def draai(*, gebruikers_aantal: int = 50, seconden: int = 60, workers: int | Non
     (werkmap / "gebruikers.json").write_text(json.dumps(gebruikers(gebruikers_aantal)))
     connection.close()  # the workers get their own connections
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "samenwerk.config.wsgi:application", "--workers", str(workers), "--bind",
-         f"127.0.0.1:{poort}", "--log-level", "warning", "--timeout", "120"],
-        cwd=ROOT, env=omgeving, stdout=subprocess.DEVNULL, stderr=open(werkmap / "gunicorn.log", "w"),  # noqa: SIM115
-    )  # fmt: skip
+        [
+            str(BIN / "gunicorn"),
+            "samenwerk.config.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{poort}",
+            "--log-level",
+            "warning",
+            "--timeout",
+            "120",
+        ],
+        cwd=ROOT,
+        env=omgeving,
+        stdout=subprocess.DEVNULL,
+        stderr=open(werkmap / "gunicorn.log", "w"),  # noqa: SIM115
+    )
     try:
         _wacht_op(f"http://127.0.0.1:{poort}/inloggen/")
         locust = subprocess.run(
-            [str(BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless", "-u", str(gebruikers_aantal),
-             "-r", "10", "-t", f"{seconden}s", "--host", f"http://127.0.0.1:{poort}", "--csv", str(werkmap / "locust"),
-             "--only-summary", "--stop-timeout", "5"],
-            cwd=ROOT, env={**omgeving, "BENCH_GEBRUIKERS": str(werkmap / "gebruikers.json"), "BENCH_WACHTWOORD": WACHTWOORD},
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
+            [
+                str(BIN / "locust"),
+                "-f",
+                str(ROOT / "bench" / "locustfile.py"),
+                "--headless",
+                "-u",
+                str(gebruikers_aantal),
+                "-r",
+                "10",
+                "-t",
+                f"{seconden + 180}s",
+                "--host",
+                f"http://127.0.0.1:{poort}",
+                "--csv",
+                str(werkmap / "locust"),
+                "--only-summary",
+                "--stop-timeout",
+                "5",
+            ],
+            cwd=ROOT,
+            env={
+                **omgeving,
+                "BENCH_GEBRUIKERS": str(werkmap / "gebruikers.json"),
+                "BENCH_WACHTWOORD": WACHTWOORD,
+                "BENCH_AANTAL": str(gebruikers_aantal),
+                "BENCH_SECONDEN": str(seconden),
+                "BENCH_LOGINS": str(werkmap / "logins.json"),
+            },
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
     rijen = list(csv.DictReader(open(werkmap / "locust_stats.csv")))  # noqa: SIM115
     totaal = next(r for r in rijen if r["Name"] == "Aggregated")
     fouten = list(csv.DictReader(open(werkmap / "locust_failures.csv")))  # noqa: SIM115
+    logins_pad = werkmap / "logins.json"
+    logins = json.loads(logins_pad.read_text()) if logins_pad.exists() else {"gelukt": 0, "mislukt": gebruikers_aantal}
     return {
         "gebruikers": gebruikers_aantal,
         "seconden": seconden,
         "workers": workers,
         "verzoeken": int(totaal["Request Count"]),
-        "fouten": int(totaal["Failure Count"]),
+        "fouten": int(totaal["Failure Count"]) + logins["mislukt"],
+        "logins": logins,
         "per_seconde": round(float(totaal["Requests/s"]), 1),
         "p50_ms": float(totaal["50%"]),
         "p95_ms": float(totaal["95%"]),
         "max_ms": round(float(totaal["Max Response Time"]), 1),
         "per_pagina": [
-            {"naam": r["Name"], "verzoeken": int(r["Request Count"]), "fouten": int(r["Failure Count"]),
-             "p50_ms": float(r["50%"]), "p95_ms": float(r["95%"])}
-            for r in rijen if r["Name"] != "Aggregated"
-        ],  # fmt: skip
+            {
+                "naam": r["Name"],
+                "verzoeken": int(r["Request Count"]),
+                "fouten": int(r["Failure Count"]),
+                "p50_ms": float(r["50%"]),
+                "p95_ms": float(r["95%"]),
+            }
+            for r in rijen
+            if r["Name"] != "Aggregated" and int(r["Request Count"])
+        ],
         "foutmeldingen": [{"naam": f["Name"], "fout": f["Error"][:200], "aantal": int(f["Occurrences"])} for f in fouten],
         "locust_rc": locust.returncode,
         "locust_stderr": locust.stderr[-2000:] if locust.returncode not in (0, 1) else "",

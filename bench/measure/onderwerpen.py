@@ -33,6 +33,7 @@ class Onderwerpen:
     klein_slug: str
     kleine_casus_id: int
     klein_gebied_id: int
+    klein_status: str
     jaar: int
     rapport_url: str = ""
     rapport_sql: str = ""
@@ -84,20 +85,33 @@ def kies() -> Onderwerpen:
         GROUP BY 1, 2 ORDER BY COUNT(*), 1 LIMIT 1""",
         [gemeente_id],
     )
-    (kleine_casus,) = _een(
-        """SELECT c.id FROM casussen_betrokkene b JOIN casussen_casus c ON c.id = b.casus_id
-        JOIN plannen_samenwerkplan p ON p.casus_id = c.id
-        WHERE b.user_id = %s AND b.tot IS NULL ORDER BY c.id LIMIT 1""",
-        [klein_id],
+    # The small subject's case and filter look like the big ones (an open case with a plan),
+    # so that a difference in queries can only come from the amount of data.
+    (status,) = _een("SELECT status FROM casussen_casus WHERE id = %s", [casus_id])
+    kleine_casus, klein_gebied, klein_status = _een(
+        """SELECT c.id, c.gebied_id, c.status FROM casussen_betrokkene b JOIN casussen_casus c ON c.id = b.casus_id
+        LEFT JOIN plannen_samenwerkplan p ON p.casus_id = c.id
+        WHERE b.user_id = %s AND b.tot IS NULL
+        ORDER BY (c.status = %s) DESC, (c.status = 'uitvoering') DESC, (p.id IS NOT NULL) DESC, c.id LIMIT 1""",
+        [klein_id, status],
     )
-    (klein_gebied,) = _een("SELECT id FROM gemeenten_gebied WHERE gemeente_id = %s ORDER BY id LIMIT 1", [klein_gemeente])
     gemeente = Gemeente.objects.get(pk=gemeente_id)
     jaar = Prijslijst.objects.filter(gemeente=gemeente).order_by("-jaar").values_list("jaar", flat=True).first()
     return Onderwerpen(
-        user_id=user_id, gemeente=gemeente, open_casussen=open_, alle_casussen=alle, casus_id=casus_id, afspraken=afspraken,
-        gebied_id=gebied_id, klein_user_id=klein_id, klein_slug=Gemeente.objects.get(pk=klein_gemeente).slug,
-        kleine_casus_id=kleine_casus, klein_gebied_id=klein_gebied, jaar=jaar or 0,
-    )  # fmt: skip
+        user_id=user_id,
+        gemeente=gemeente,
+        open_casussen=open_,
+        alle_casussen=alle,
+        casus_id=casus_id,
+        afspraken=afspraken,
+        gebied_id=gebied_id,
+        klein_user_id=klein_id,
+        klein_slug=Gemeente.objects.get(pk=klein_gemeente).slug,
+        kleine_casus_id=kleine_casus,
+        klein_gebied_id=klein_gebied,
+        klein_status=klein_status,
+        jaar=jaar or 0,
+    )
 
 
 def code(user: User, stappen_verder: int = 0) -> str:

@@ -38,28 +38,58 @@ class Pagina:
 def pagina_lijst(o: Onderwerpen) -> list[Pagina]:
     g, status = o.gemeente, "uitvoering"
     lijst = [
-        Pagina("Mijn casussen (drukste casusregisseur)", "/casussen/", sql.MIJN_CASUSSEN, [o.user_id, g.id, 25],
-               klein_url="/casussen/"),  # fmt: skip
-        Pagina("Casus: detail", f"/casussen/{o.casus_id}/", sql.CASUS_DETAIL, [o.casus_id, o.casus_id],
-               klein_url=f"/casussen/{o.kleine_casus_id}/"),  # fmt: skip
-        Pagina("Casus: plan met rondes en afspraken", f"/casussen/{o.casus_id}/plan/", sql.PLAN, [o.casus_id],
-               klein_url=f"/casussen/{o.kleine_casus_id}/plan/"),  # fmt: skip
-        Pagina("Casus: tijdlijn", f"/casussen/{o.casus_id}/tijdlijn/", sql.TIJDLIJN, [o.casus_id],
-               klein_url=f"/casussen/{o.kleine_casus_id}/tijdlijn/"),  # fmt: skip
-        Pagina("Signaleringen: inbox", "/signaleringen/", sql.INBOX, [o.user_id, g.id, o.user_id, 25],
-               klein_url="/signaleringen/"),  # fmt: skip
-        Pagina("Zoeken: casuslijst met filters (gebied, status)", f"/casussen/?gebied={o.gebied_id}&status={status}",
-               sql.MIJN_CASUSSEN_FILTER, [o.user_id, g.id, o.gebied_id, status, 25],
-               klein_url=f"/casussen/?gebied={o.klein_gebied_id}&status={status}"),  # fmt: skip
-        Pagina("API: casuslijst met filters", f"/api/v1/casussen/?gemeente={g.slug}&status={status}",
-               sql.API_CASUSSEN, [o.user_id, g.id, status, 50],
-               klein_url=f"/api/v1/casussen/?gemeente={o.klein_slug}&status={status}"),  # fmt: skip
+        Pagina(
+            "Mijn casussen (drukste casusregisseur)",
+            "/casussen/",
+            sql.MIJN_CASUSSEN,
+            [o.user_id, g.id, 25],
+            klein_url="/casussen/",
+        ),
+        Pagina(
+            "Casus: detail",
+            f"/casussen/{o.casus_id}/",
+            sql.CASUS_DETAIL,
+            [o.casus_id, o.casus_id],
+            klein_url=f"/casussen/{o.kleine_casus_id}/",
+        ),
+        Pagina(
+            "Casus: plan met rondes en afspraken",
+            f"/casussen/{o.casus_id}/plan/",
+            sql.PLAN,
+            [o.casus_id],
+            klein_url=f"/casussen/{o.kleine_casus_id}/plan/",
+        ),
+        Pagina(
+            "Casus: tijdlijn",
+            f"/casussen/{o.casus_id}/tijdlijn/",
+            sql.TIJDLIJN,
+            [o.casus_id],
+            klein_url=f"/casussen/{o.kleine_casus_id}/tijdlijn/",
+        ),
+        Pagina(
+            "Signaleringen: inbox", "/signaleringen/", sql.INBOX, [o.user_id, g.id, o.user_id, 25], klein_url="/signaleringen/"
+        ),
+        Pagina(
+            "Zoeken: casuslijst met filters (gebied, status)",
+            f"/casussen/?gebied={o.gebied_id}&status={status}",
+            sql.MIJN_CASUSSEN_FILTER,
+            [o.user_id, g.id, o.gebied_id, status, 25],
+            klein_url=f"/casussen/?gebied={o.klein_gebied_id}&status={o.klein_status}",
+        ),
+        Pagina(
+            "API: casuslijst met filters",
+            f"/api/v1/casussen/?gemeente={g.slug}&status={status}",
+            sql.API_CASUSSEN,
+            [o.user_id, g.id, status, 50],
+            klein_url=f"/api/v1/casussen/?gemeente={o.klein_slug}&status={o.klein_status}",
+        ),
     ]
     if o.rapport_url:
         lijst.append(Pagina("Rendement: rapport van de gemeente", o.rapport_url, o.rapport_sql, o.rapport_params))
     else:
-        lijst.append(Pagina("Rendement: prijslijst (rapport bestaat nog niet)", f"/prijslijst/{o.jaar}/", sql.PRIJSLIJST,
-                            [g.id, o.jaar]))  # fmt: skip
+        lijst.append(
+            Pagina("Rendement: prijslijst (rapport bestaat nog niet)", f"/prijslijst/{o.jaar}/", sql.PRIJSLIJST, [g.id, o.jaar])
+        )
     return lijst
 
 
