@@ -68,6 +68,13 @@ def main() -> None:
                 page.get_by_role("cell", name="Ruud Brinkman").locator("xpath=..").get_by_role("link").click()
                 page.get_by_role("link", name="Het Samenwerkplan").click()
                 page.screenshot(path=str(OUT / "plan.png"), full_page=True)
+                page.goto(f"{base}/casussen/")
+                page.get_by_role("cell", name="Sevda Aydın").locator("xpath=..").get_by_role("link").click()
+                page.get_by_role("link", name="Samenwerkoverleg", exact=True).click()
+                page.get_by_role("table").get_by_role("link").first.click()
+                page.screenshot(path=str(OUT / "overleg.png"), full_page=True)
+                page.goto(f"{base}/signaleringen/")
+                page.screenshot(path=str(OUT / "signaleringen.png"), full_page=True)
                 browser.close()
         finally:
             server.terminate()

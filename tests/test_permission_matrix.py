@@ -21,6 +21,7 @@ from samenwerk.overleg import services as overleg_services
 from samenwerk.overleg.models import Agendafeed, Weigering
 from samenwerk.plannen import services as plannen
 from samenwerk.plannen.models import PlanLink
+from samenwerk.rendement import services_analyse as rendement
 from samenwerk.signalering.models import Signalering
 from tests.auth import login
 from tests.factories import CasusFactory
@@ -76,6 +77,9 @@ PRIJS_BEHEER = (403, LOGIN, {"beheerder": OK})
 NIET_LEZERS_API = dict.fromkeys(["professional_andere_gemeente", "zonder_rol", "privacyfunctionaris"], 404)
 API_PRIJS_LEZEN = (403, 403, dict.fromkeys(LEZERS, OK) | NIET_LEZERS_API)
 API_PRIJS_BEHEER = (403, 403, {"beheerder": OK} | NIET_LEZERS_API)
+CIJFERS_LEZERS = ["gebiedsaanjager", "manager", "bestuurder", "beheerder"]
+CIJFERS = (403, LOGIN, dict.fromkeys(CIJFERS_LEZERS, OK))
+API_CIJFERS = (404, 403, dict.fromkeys(CIJFERS_LEZERS, OK))
 
 EIGEN_SIGNALERING = (404, LOGIN, {"casusregisseur": OK})
 
@@ -133,6 +137,23 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
         {"GET": API_PRIJS_LEZEN, "PUT": API_PRIJS_BEHEER, "PATCH": API_PRIJS_BEHEER, "DELETE": API_PRIJS_BEHEER},
     ),
     "api:prijslijst-importeren": ("api_jaar", {"POST": API_PRIJS_BEHEER}),
+    # The micro-analysis is personal data: like the plan (participants; not the procesregisseur).
+    "analyse:analyse": ("casus", {"GET": PLAN}),
+    "analyse:starten": ("casus", {"POST": PLAN}),
+    "analyse:welzijn": ("casus", {"GET": PLAN, "POST": PLAN}),
+    "analyse:regel-toevoegen": ("casus", {"GET": PLAN, "POST": PLAN}),
+    "analyse:vergadertijd": ("casus", {"GET": PLAN, "POST": PLAN}),
+    "analyse:regel-wijzigen": ("kostenpost", {"GET": PLAN, "POST": PLAN}),
+    "analyse:regel-verwijderen": ("kostenpost", {"POST": PLAN}),
+    "analyse:afdruk": ("casus", {"GET": PLAN}),
+    "analyse:pdf": ("casus", {"GET": PLAN}),
+    "api:rendement-analyse": ("casus", {"GET": PLAN, "POST": PLAN, "PUT": PLAN, "PATCH": PLAN}),
+    "api:rendement-kosten": ("casus", {"GET": PLAN, "POST": PLAN}),
+    "api:rendement-kostenpost": ("kostenpost", {"GET": PLAN, "PUT": PLAN, "PATCH": PLAN, "DELETE": PLAN}),
+    # The aggregates: figures without names, for managers, executives, area drivers and the beheerder.
+    "rapport:rapport": ("", {"GET": CIJFERS}),
+    "rapport:exporteren": ("rapport_formaat", {"GET": CIJFERS}),
+    "api:rendement-cijfers": ("gemeente", {"GET": API_CIJFERS}),
     "accounts:enrol": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
     "accounts:verify": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
     "accounts:confirm": ("", {"GET": IEDEREEN, "POST": IEDEREEN}),
@@ -302,6 +323,11 @@ def test_matrix(client, personas, name, method, persona):
         vervaldatum=datetime.date.today(),
     )
     item = PrijsitemFactory(prijslijst=PrijslijstFactory(gemeente=personas.gemeente, jaar=JAAR), code="UUR-MW")
+    analyse = rendement.maak_analyse(actor=personas.professional, casus=casus)
+    analyse.casus = casus
+    kostenpost = rendement.voeg_regel_toe(
+        actor=personas.professional, analyse=analyse, gegevens=rendement.RegelGegevens(blok="eenmalig", prijsitem=item)
+    )
     kwargs_key, methods = MATRIX[name]
     jaar = {"jaar": JAAR}
     api_jaar = {"gemeente": "testwijde", "jaar": JAAR}
@@ -326,6 +352,8 @@ def test_matrix(client, personas, name, method, persona):
         "uitnodiging": {"token": links.token_voor(deelnemer)},
         "correctie": {"pk": casus.pk, "verzoek_id": verzoek.pk},
         "signalering": {"pk": signalering.pk},
+        "kostenpost": {"pk": casus.pk, "regel_id": kostenpost.pk},
+        "rapport_formaat": {"formaat": "csv"},
     }
     url = reverse(name, kwargs=kwargs[kwargs_key])
     if persona != "anoniem":

@@ -65,7 +65,7 @@ def test_a_whole_meeting(live_server, page, personas):
 
     # The invitee, without an account, accepts through the link in their e-mail.
     wim = Deelnemer.objects.get(email="wim@wonen.example")
-    invitee = page.context.browser.new_page()
+    invitee = page.context.browser.new_page(locale="nl-NL")
     invitee.goto(f"{live_server.url}/uitnodiging/{links.token_voor(wim)}/")
     assert_accessible(invitee)
     invitee.get_by_label("Ja, ik kom").check()
@@ -86,6 +86,10 @@ def test_a_whole_meeting(live_server, page, personas):
     page.get_by_role("link", name="Voorzittersweergave").click()
     page.get_by_text("Alles wordt aan tafel besproken").wait_for()
     assert_accessible(page)
+    page.get_by_label("Aantekeningen").first.fill("Iedereen stelde zich voor")
+    page.get_by_role("button", name="Aantekeningen opslaan").first.click()
+    page.get_by_text("Aantekeningen opgeslagen.").wait_for()
+    assert page.get_by_label("Aantekeningen").first.input_value() == "Iedereen stelde zich voor"
     page.get_by_label("Wie", exact=True).select_option(label="De inwoner")
     page.get_by_label("Wat", exact=True).fill("Zelf de bank bellen")
     page.get_by_role("button", name="Afspraak toevoegen").click()

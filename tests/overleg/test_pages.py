@@ -236,3 +236,49 @@ def test_api_plans_a_meeting_and_answers_400_and_409(client, personas, casus):
                        content_type="application/json").status_code == 400  # fmt: skip
     ics = client.get(reverse("api:overleg-ics", args=[overleg_id]))
     assert ics.status_code == 200 and b"BEGIN:VEVENT" in ics.content
+
+
+def test_the_residents_inzage_includes_the_meetings(personas, overleg):
+    from samenwerk.plannen.inzage import inzage
+
+    services.voeg_deelnemer_toe(actor=personas.professional, overleg=overleg, genodigde=genodigde())
+    [vergadering] = inzage(overleg.casus)["samenwerkoverleggen"]
+    assert vergadering["doel"] == overleg.doel
+    assert vergadering["deelnemers"][0]["naam"] == "Wim Woningcorporatie"
+
+
+def test_my_meetings_and_refusals_query_counts_are_constant(client, personas, casus):
+    from samenwerk.overleg.models import Weigering
+
+    def maak(n: int) -> None:
+        for i in range(n):
+            vergadering = services.plan_overleg(
+                actor=personas.professional,
+                casus=casus,
+                gegevens=gegevens(begint=over_dagen(3 + i % 20), eindigt=over_dagen(3 + i % 20, 11)),
+            )
+            d = services.voeg_deelnemer_toe(actor=personas.professional, overleg=vergadering, genodigde=genodigde())
+            Weigering.objects.create(gemeente=personas.gemeente, gebied=personas.gebied, deelnemer=d, reden="afgewezen")
+
+    login(client, personas.professional)
+    assert_constant_queries(maak, lambda: client.get(reverse("overleg:agenda")))
+    Overleg.objects.all().delete()
+    login(client, personas.gebiedsaanjager)
+    assert_constant_queries(maak, lambda: client.get(reverse("overleg:weigeringen")))
+
+
+def test_a_new_time_asks_who_accepted_again_a_new_goal_does_not(personas, overleg):
+    services.voeg_deelnemer_toe(actor=personas.professional, overleg=overleg, genodigde=genodigde())
+    services.leg_lijst_akkoord_vast(actor=personas.professional, overleg=overleg, verstuurd_door="samen")
+    services.nodig_uit(actor=personas.professional, overleg=overleg)
+    antwoorden.beantwoord(deelnemer=Deelnemer.objects.get(), komt=True)
+    overleg.refresh_from_db()
+    services.wijzig_overleg(
+        actor=personas.professional, overleg=overleg, gegevens=gegevens(doel="Nieuw doel"), versie=overleg.versie
+    )
+    assert Deelnemer.objects.get().antwoord == "geaccepteerd"
+    overleg.refresh_from_db()
+    later = gegevens(doel="Nieuw doel", begint=over_dagen(6), eindigt=over_dagen(6, 11))
+    services.wijzig_overleg(actor=personas.professional, overleg=overleg, gegevens=later, versie=overleg.versie)
+    assert Deelnemer.objects.get().antwoord == "uitgenodigd"
+    assert Bericht.objects.filter(soort="wijziging").count() == 2

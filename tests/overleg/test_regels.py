@@ -39,6 +39,8 @@ def test_no_decision_no_signal_and_the_number_is_a_parameter():
 def test_reply_by_defaults_to_two_days_before_but_never_before_tomorrow():
     assert regels.standaard_antwoord_voor(datetime.date(2026, 12, 1), datetime.date(2026, 12, 10)) == datetime.date(2026, 12, 8)
     assert regels.standaard_antwoord_voor(datetime.date(2026, 12, 1), datetime.date(2026, 12, 2)) == datetime.date(2026, 12, 2)
+    # A meeting today: reply today, never after the meeting.
+    assert regels.standaard_antwoord_voor(datetime.date(2026, 12, 1), datetime.date(2026, 12, 1)) == datetime.date(2026, 12, 1)
     # The municipality's reply period (five working days from today) when that is sooner.
     uiterlijk = datetime.date(2026, 12, 8)
     assert regels.standaard_antwoord_voor(datetime.date(2026, 12, 1), datetime.date(2026, 12, 20), uiterlijk) == uiterlijk

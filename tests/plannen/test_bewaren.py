@@ -8,6 +8,7 @@ import time_machine
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Avg, Sum
+from django.utils import timezone
 
 from samenwerk.casussen import services as casussen
 from samenwerk.casussen.models import Casus
@@ -15,6 +16,7 @@ from samenwerk.plannen import services
 from samenwerk.plannen.models import Afspraak, Evaluatie, GezondheidMeting, Samenwerkplan
 from samenwerk.privacy.audit import verify
 from samenwerk.privacy.models import AuditEntry
+from samenwerk.rendement.models import Kostenpost, Microanalyse
 from tests.factories import CasusFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +33,7 @@ GEHEIM = [
     "Buurman Gerolf",
     "Teun weet meer",
     "1931 QQ",
+    "gerolf@geheim.example",
 ]
 
 
@@ -90,9 +93,58 @@ def _casus(personas, afgesloten: datetime.date) -> Casus:
                 acties_gedaan="alle", verdere_acties_nodig=False, welzijnscijfer=8, geleerd="Teun weet meer"
             ),
         )
+        _overleg(personas, casus, lid)
+        _analyse(personas, casus)
     with time_machine.travel(afgesloten, tick=False):
         casussen.wijzig_status(actor=personas.professional, casus=casus, naar="afgesloten", reden="Verhuisd naar Kersenlaan 77")
     return casus
+
+
+def _overleg(personas, casus: Casus, lid) -> None:
+    """A meeting whose texts name the resident's circle; they must not survive either."""
+    from samenwerk.overleg import antwoorden
+    from samenwerk.overleg import services as overleg
+
+    nu = timezone.now()
+    gegevens = overleg.OverlegGegevens(
+        vorm="mdo_plus", soort="eerste", doel="Mijn geheime wens", voorzitter="Teunis Quirijnsen", notulist="Buurman Gerolf",
+        begint=nu + datetime.timedelta(days=3), eindigt=nu + datetime.timedelta(days=3, hours=1),
+    )  # fmt: skip
+    vergadering = overleg.plan_overleg(actor=personas.professional, casus=casus, gegevens=gegevens)
+    deelnemer = overleg.voeg_deelnemer_toe(
+        actor=personas.professional,
+        overleg=vergadering,
+        genodigde=overleg.Genodigde(
+            soort="netwerklid", naam="Buurman Gerolf", email="gerolf@geheim.example", reden="anders",
+            reden_toelichting="Teun weet meer", netwerklid=lid, plan_delen=True,
+        ),
+    )  # fmt: skip
+    overleg.leg_lijst_akkoord_vast(actor=personas.professional, overleg=vergadering, verstuurd_door="samen")
+    overleg.nodig_uit(actor=personas.professional, overleg=vergadering)
+    antwoorden.beantwoord(deelnemer=deelnemer, komt=False, toelichting="Schuld bij de bakker")
+    overleg.noteer(actor=personas.professional, agendapunt=vergadering.agenda.first(), notities="Zwaantje Quirijnsen vertelt")
+    overleg.beantwoord_checklist(
+        actor=personas.professional,
+        overleg=vergadering,
+        antwoorden={p.pk: ("Kersenlaan 77", False) for p in vergadering.checklist.all()},
+    )
+
+
+def _analyse(personas, casus: Casus) -> None:
+    """A micro-analysis whose explanations name people; its figures must survive."""
+    from decimal import Decimal
+
+    from samenwerk.rendement import services_analyse as rendement
+
+    analyse = rendement.maak_analyse(actor=personas.professional, casus=casus)
+    rendement.voeg_regel_toe(
+        actor=personas.professional,
+        analyse=analyse,
+        gegevens=rendement.RegelGegevens(
+            blok="voor", omschrijving="Schuld bij de bakker", prijs=Decimal("12.50"), eenheid="week",
+            aantal=Decimal(2), toelichting="Buurman Gerolf helpt elke week",
+        ),
+    )  # fmt: skip
 
 
 def _dump() -> str:
@@ -113,6 +165,8 @@ def _cijfers() -> tuple:
         sorted((c.status, c.route, c.gebied_id, (c.afgesloten_op - c.aanmelddatum).days) for c in Casus.objects.all()),
         sorted((a.wie, (a.uiterlijke_datum - a.start).days) for a in Afspraak.objects.all()),
         Casus.objects.count(),
+        sorted((k.blok, k.prijs, k.aantal, k.frequentie, k.periode) for k in Kostenpost.objects.all()),
+        sorted((a.welzijn_voor, a.welzijn_na, a.weken_per_jaar) for a in Microanalyse.objects.all()),
     )
 
 

@@ -36,3 +36,20 @@ def test_the_demo_price_list_loads_idempotently_and_keeps_changes():
     assert (Prijslijst.objects.count(), Prijsitem.objects.count()) == aantallen
     item.refresh_from_db()
     assert item.prijs == Decimal("99.99")
+
+
+def test_the_demo_has_micro_analyses_so_the_report_is_alive():
+    from samenwerk.gemeenten.models import Gemeente
+    from samenwerk.rendement.cijfers import Filter, cijfers
+    from samenwerk.rendement.models import Microanalyse
+
+    call_command("load_demo", "--quiet-logins")
+    call_command("load_demo", "--quiet-logins")  # idempotent
+    assert Microanalyse.objects.filter(gemeente__slug="lindenhoven").count() == 4
+    c = cijfers(Gemeente.objects.get(slug="lindenhoven"), Filter())
+    assert c.aantal_met_analyse == 4 and c.aantal_zonder_analyse == c.aantal_casussen - 4
+    assert c.gepaard[0] == 2 and c.kosten_na.n == 2 and c.kosten_herhaling.n == 1
+    assert c.kosten_na.totaal > 0
+    assert c.zin.startswith(
+        "Het ervaren welbevinden steeg gemiddeld van 4 naar 8 (2 casussen); de maatschappelijke kosten daalden"
+    )

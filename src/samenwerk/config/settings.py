@@ -239,6 +239,7 @@ SIGNALERING_REGELS = [
     "samenwerk.signalering.casusregels.herhaalmeting",
     "samenwerk.overleg.signalen.overleg_te_laat",
     "samenwerk.overleg.signalen.weigering",
+    "samenwerk.regie.signalen.nieuw_zorgsignaal",
 ]
 
 # --- E-mail ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ urlpatterns = [
     path("casussen/", include("samenwerk.casussen.urls")),
     path("casussen/<int:pk>/plan/", include("samenwerk.plannen.urls")),
     path("casussen/<int:pk>/regie/", include("samenwerk.regie.urls")),
+    path("casussen/<int:pk>/rendement/", include("samenwerk.rendement.urls_analyse")),
     path("mijn-plan/", include("samenwerk.plannen.urls_inwoner")),
     path("", include("samenwerk.overleg.urls")),
     path("uitnodiging/", include("samenwerk.overleg.urls_extern")),
@@ -19,4 +20,5 @@ urlpatterns = [
     path("api/v1/", include("samenwerk.api.urls")),
     path("prijslijst/", include("samenwerk.rendement.urls")),
     path("signaleringen/", include("samenwerk.signalering.urls")),
+    path("rendement/", include("samenwerk.rendement.urls_rapport")),
 ]

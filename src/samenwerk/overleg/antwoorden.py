@@ -17,10 +17,10 @@ from samenwerk.gemeenten.models import Rol, Roltoewijzing, User
 from samenwerk.privacy.audit import Grondslag, Onderwerp, record
 from samenwerk.privacy.models import Actie
 
-from . import links, regels
+from . import regels
 from .berichten import zet_klaar
 from .models import Bericht, Deelnemer, Overleg, Weigering
-from .services import Genodigde, controleer_genodigde
+from .services import Genodigde, maak_deelnemer
 
 
 def log_genodigde(deelnemer: Deelnemer, actie: str, gebeurtenis: str, segment: str = "overleg") -> None:
@@ -40,9 +40,7 @@ def log_genodigde(deelnemer: Deelnemer, actie: str, gebeurtenis: str, segment: s
             object_id=deelnemer.pk,
             gegevenssegment=segment,
         ),
-        grondslag=Grondslag(
-            doel="samenwerkoverleg", relatie="genodigde", toestemming=mag_plan_zien(deelnemer), reden=deelnemer.naam
-        ),
+        grondslag=Grondslag(doel="samenwerkoverleg", relatie="genodigde", toestemming=mag_plan_zien(deelnemer)),
     )
 
 
@@ -133,21 +131,8 @@ def stuur_door(*, deelnemer: Deelnemer, naam: str, email: str, organisatie: str,
         reden=deelnemer.reden,
         reden_toelichting=deelnemer.reden_toelichting,
     )
-    fouten = controleer_genodigde(overleg, collega)
-    if fouten:
-        raise ValidationError(fouten)
-    nieuw = Deelnemer.objects.create(
-        overleg=overleg,
-        soort=collega.soort,
-        naam=collega.naam.strip(),
-        email=collega.email.strip().lower(),
-        organisatie=collega.organisatie.strip(),
-        reden=collega.reden,
-        reden_toelichting=collega.reden_toelichting,
-        antwoord=Deelnemer.Antwoord.UITGENODIGD,
-        uitgenodigd_op=timezone.now(),
-        doorgestuurd_door=deelnemer,
-        sleutel=links.nieuwe_sleutel(),
+    nieuw = maak_deelnemer(
+        overleg, collega, antwoord=Deelnemer.Antwoord.UITGENODIGD, uitgenodigd_op=timezone.now(), doorgestuurd_door=deelnemer
     )
     deelnemer.antwoord, deelnemer.beantwoord_op = Deelnemer.Antwoord.DOORGESTUURD, timezone.now()
     deelnemer.antwoord_toelichting = toelichting.strip()[:300]

@@ -77,8 +77,12 @@ def _gehouden(sanne, casus: Casus) -> None:
         organisatie="Schuldhulp Op Orde", toelichting="Pieter doet de schuldhulp in het centrum.",
     )  # fmt: skip
     antwoorden.beantwoord(deelnemer=collega, komt=True)
-    # The meeting took place ten days ago.
-    Overleg.objects.filter(pk=overleg.pk).update(begint=_op(-10, 10), eindigt=_op(-10, 11))
+    # The meeting took place ten days ago; invitations and answers came the week before.
+    Overleg.objects.filter(pk=overleg.pk).update(
+        begint=_op(-10, 10), eindigt=_op(-10, 11), antwoord_voor=timezone.localdate() - datetime.timedelta(days=12)
+    )
+    overleg.deelnemers.update(uitgenodigd_op=_op(-17, 9), beantwoord_op=_op(-15, 14))
+    overleg.berichten.update(aangemaakt_op=_op(-17, 9))
     overleg.refresh_from_db()
     services.beantwoord_checklist(
         actor=sanne, overleg=overleg, antwoorden={p.pk: ("Besproken met Sevda.", False) for p in overleg.checklist.all()}
@@ -103,6 +107,8 @@ def _gehouden(sanne, casus: Casus) -> None:
             aanwezig=frozenset(d.pk for d in deelnemers),
         ),
     )  # fmt: skip
+    Overleg.objects.filter(pk=overleg.pk).update(gehouden_op=_op(-10, 11))
+    overleg.berichten.filter(soort="plan").update(aangemaakt_op=_op(-10, 12))
 
 
 def _gepland(sanne, casus: Casus) -> None:

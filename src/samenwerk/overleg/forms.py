@@ -173,7 +173,7 @@ class OverlegAfspraakForm(AfspraakForm):
 
     def __init__(self, *args: Any, overleg: Overleg, **kwargs: Any) -> None:
         super().__init__(*args, casus=overleg.casus, **kwargs)
-        self.fields["uiterlijke_datum"].help_text = _("Leeg laten: zes weken na het overleg.")
+        self.fields["uiterlijke_datum"].help_text = _("Leeg laten: %(weken)s weken na het overleg.") % {"weken": self.weken}
 
 
 class AfsluitForm(Form):

@@ -39,11 +39,12 @@ def standaard_antwoord_voor(
     dagen_vooraf: int = ANTWOORD_DAGEN_VOORAF,
 ) -> datetime.date:
     """Reply a few days before the meeting, and by `uiterlijk` (the municipality's reply
-    period in working days) when that is sooner, but never before tomorrow."""
+    period in working days) when that is sooner; not before tomorrow, unless the meeting is
+    sooner than that, and never after the meeting day."""
     voor = overleg_op - datetime.timedelta(days=dagen_vooraf)
     if uiterlijk is not None:
         voor = min(voor, uiterlijk)
-    return max(vandaag + datetime.timedelta(days=1), voor)
+    return min(max(vandaag + datetime.timedelta(days=1), voor), overleg_op)
 
 
 def geen_antwoord(uitgenodigd: bool, geantwoord: bool, antwoord_voor: datetime.date, vandaag: datetime.date) -> bool:

@@ -169,6 +169,10 @@ def wijzig_overleg(*, actor: User, overleg: Overleg, gegevens: OverlegGegevens, 
     if agenda_wijzigt:
         overleg.volgnummer += 1
     overleg.save()
+    if {"begint", "eindigt"} & set(gewijzigd):  # a new time: who said yes is asked again
+        overleg.deelnemers.filter(antwoord=Deelnemer.Antwoord.GEACCEPTEERD).update(
+            antwoord=Deelnemer.Antwoord.UITGENODIGD, beantwoord_op=None
+        )
     if agenda_wijzigt:
         for deelnemer in _verstuurden(overleg):
             zet_klaar(overleg, Bericht.Soort.WIJZIGING, deelnemer=deelnemer)
@@ -243,14 +247,12 @@ def _leg_plantoestemming_vast(actor: User, overleg: Overleg, naam: str, gegeven:
     )
 
 
-@transaction.atomic
-def voeg_deelnemer_toe(*, actor: User, overleg: Overleg, genodigde: Genodigde) -> Deelnemer:
-    overleg = Overleg.objects.select_for_update().select_related("casus").get(pk=overleg.pk)
-    _gepland(overleg)
+def maak_deelnemer(overleg: Overleg, genodigde: Genodigde, **extra: object) -> Deelnemer:
+    """Check and store one invitee (from the list, or forwarded by a colleague)."""
     fouten = controleer_genodigde(overleg, genodigde)
     if fouten:
         raise ValidationError(fouten)
-    deelnemer = Deelnemer.objects.create(
+    return Deelnemer.objects.create(
         overleg=overleg,
         soort=genodigde.soort,
         naam=genodigde.naam.strip(),
@@ -261,7 +263,15 @@ def voeg_deelnemer_toe(*, actor: User, overleg: Overleg, genodigde: Genodigde) -
         reden=genodigde.reden,
         reden_toelichting=genodigde.reden_toelichting.strip(),
         sleutel=links.nieuwe_sleutel(),
+        **extra,
     )
+
+
+@transaction.atomic
+def voeg_deelnemer_toe(*, actor: User, overleg: Overleg, genodigde: Genodigde) -> Deelnemer:
+    overleg = Overleg.objects.select_for_update().select_related("casus").get(pk=overleg.pk)
+    _gepland(overleg)
+    deelnemer = maak_deelnemer(overleg, genodigde)
     if genodigde.plan_delen is not None:
         _leg_plantoestemming_vast(actor, overleg, deelnemer.naam, genodigde.plan_delen)
     if overleg.lijst_akkoord_op is not None:  # a changed list needs the resident's agreement again

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenwerk.casussen.models import Betrokkene, Casus, Netwerklid
+from samenwerk.gemeenten.models import Normen
 from samenwerk.ui.forms import Form, ModelForm
 
 from .models import PLANVELDEN, Afspraak, Evaluatie, Samenwerkplan
@@ -58,7 +59,12 @@ class AfspraakForm(ModelForm):
         self.fields["betrokkene"].queryset = Betrokkene.objects.actief().filter(casus=casus).select_related("user", "organisatie")  # type: ignore[attr-defined]
         self.fields["netwerklid"].queryset = Netwerklid.objects.filter(casus=casus)  # type: ignore[attr-defined]
         self.fields["uiterlijke_datum"].required = False
-        self.fields["uiterlijke_datum"].help_text = _("Leeg laten: zes weken na de start.")
+        weken = Normen.objects.voor(casus.gemeente_id).afspraak_weken
+        self.fields["uiterlijke_datum"].help_text = _("Leeg laten: %(weken)s weken na de start.") % {"weken": weken}
+        self.fields["perspectief"].help_text = _(
+            "Nodig als het langer duurt dan %(weken)s weken: wat kan de inwoner verwachten?"
+        ) % {"weken": weken}
+        self.weken = weken
         if "start" in self.fields:
             self.fields["start"].initial = timezone.localdate()
 

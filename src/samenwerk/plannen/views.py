@@ -145,8 +145,8 @@ def afspraak(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("plannen:plan", pk=casus.pk)
     uitleg = _(
         "Wie doet wat, en wanneer is het uiterlijk klaar? "
-        "Afspraken worden binnen zes weken uitgevoerd, of de inwoner krijgt perspectief."
-    )
+        "Afspraken worden binnen %(weken)s weken uitgevoerd, of de inwoner krijgt perspectief."
+    ) % {"weken": form.weken}
     return formulier(request, casus, form, _("Afspraak toevoegen"), uitleg)
 
 

@@ -13,7 +13,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from samenwerk.gemeenten.models import Rol
-from samenwerk.rendement.rules import PRIJSLIJST_LEZERS
+from samenwerk.rendement.rules import CIJFERS_LEZERS, PRIJSLIJST_LEZERS
 
 from .context import Werkcontext
 
@@ -44,6 +44,7 @@ NAVIGATIE: list[NavItem] = [
     NavItem(_("Noodtoegang"), "casussen:noodtoegang", frozenset({Rol.GEBIEDSAANJAGER, Rol.PROCESREGISSEUR})),
     NavItem(_("Weigeringen"), "overleg:weigeringen", frozenset({Rol.GEBIEDSAANJAGER})),
     NavItem(_("Toegangslog"), "portaal:logboek", frozenset({Rol.PRIVACYFUNCTIONARIS})),
+    NavItem(_("Maatschappelijk rendement"), "rapport:rapport", CIJFERS_LEZERS),
     NavItem(_("Prijslijst"), "rendement:prijslijsten", PRIJSLIJST_LEZERS),
     NavItem(_("Inrichting"), "beheer:index", frozenset({Rol.FUNCTIONEEL_BEHEERDER}), superuser=True),
 ]

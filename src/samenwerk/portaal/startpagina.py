@@ -121,7 +121,11 @@ LINKS: dict[str, list[tuple[Promise, str]]] = {
     ],
     Rol.PROCESREGISSEUR: [(_("Wat vraagt vandaag aandacht"), "signalering:vandaag")],
     Rol.GEBIEDSAANJAGER: [(_("Aandacht per gebied"), "signalering:gebied")],
-    Rol.MANAGER: [(_("Signaleringen per organisatie en gebied"), "signalering:organisatie")],
+    Rol.MANAGER: [
+        (_("Signaleringen per organisatie en gebied"), "signalering:organisatie"),
+        (_("Cijfers van maatschappelijk rendement"), "rapport:rapport"),
+    ],
+    Rol.BESTUURDER: [(_("Cijfers van maatschappelijk rendement"), "rapport:rapport")],
 }
 
 

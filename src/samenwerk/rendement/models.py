@@ -1,8 +1,8 @@
 """The municipal price list of societal costs (domain.md §6), one per gemeente per year.
 
 Modelled on the national Maatschappelijke Prijslijst: each item has a unit, a price, a
-source and the law or budget it falls under. The micro-analysis per case (later, with the
-Casus) takes its prices and its weeks per year from the list of its year.
+source and the law or budget it falls under. The micro-analysis per case (`Microanalyse`,
+below) copies its prices and its weeks per year from the list of its year.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samenwerk.gemeenten.models import Gemeente
 
-from .keuzes import WEKEN_PER_JAAR, Eenheid, Wet
+from .berekening import Kostenregel
+from .keuzes import WEKEN_PER_JAAR, Blok, Eenheid, Periode, Wet
 
 EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
 ITEMVELDEN = ["code", "omschrijving", "eenheid", "prijs", "wet", "bron"]
@@ -108,3 +109,143 @@ class Prijsitem(models.Model):
 def normaliseer_code(code: str) -> str:
     """Codes are compared and stored in capitals without surrounding spaces: 'mw-uur ' is MW-UUR."""
     return (code or "").strip().upper()
+
+
+# --- The micro-analysis of one case (domain.md §6) ------------------------------------------
+
+WELZIJN = [
+    MinValueValidator(1, _("Het welzijnscijfer is minimaal 1.")),
+    MaxValueValidator(10, _("Het welzijnscijfer is maximaal 10.")),
+]
+NIET_NEGATIEF = MinValueValidator(Decimal(0), _("Vul 0 of meer in; een negatief getal kan niet."))
+MOMENTEN = ["voor", "na", "herhaling"]  # the three wellbeing measurements, in order
+
+
+class MicroanalyseQuerySet(models.QuerySet["Microanalyse"]):
+    def met_regels(self) -> MicroanalyseQuerySet:
+        return self.prefetch_related(models.Prefetch("regels", queryset=Kostenpost.objects.order_by("blok", "volgorde", "id")))
+
+
+class Microanalyse(models.Model):
+    """The social return of one case: the resident's wellbeing before, after and at the
+    repeat measurement, and the societal costs in five blocks. Personal data: only people
+    who can open the case see it. It keeps the weeks per year and the prices it used, so a
+    later change of the price list never changes it."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name=_("gemeente"))
+    casus = models.OneToOneField("casussen.Casus", on_delete=models.CASCADE, related_name="microanalyse", verbose_name=_("casus"))
+    prijslijst = models.ForeignKey(
+        Prijslijst, on_delete=models.PROTECT, related_name="analyses", verbose_name=_("prijslijst"), null=True, blank=True
+    )
+    datum = models.DateField(_("datum van de analyse"))
+    weken_per_jaar = models.PositiveSmallIntegerField(
+        _("weken per jaar"),
+        validators=[MinValueValidator(1), MaxValueValidator(53)],
+        help_text=_("Overgenomen uit de prijslijst toen de analyse werd gemaakt; blijft daarna gelijk."),
+    )
+    welzijn_voor = models.PositiveSmallIntegerField(_("welzijnscijfer vooraf (1-10)"), null=True, blank=True, validators=WELZIJN)
+    welzijn_voor_toelichting = models.CharField(_("toelichting van de inwoner vooraf"), max_length=300, blank=True)
+    welzijn_na = models.PositiveSmallIntegerField(_("welzijnscijfer achteraf (1-10)"), null=True, blank=True, validators=WELZIJN)
+    welzijn_na_toelichting = models.CharField(_("toelichting van de inwoner achteraf"), max_length=300, blank=True)
+    welzijn_herhaling = models.PositiveSmallIntegerField(
+        _("welzijnscijfer bij de herhaalmeting (1-10)"), null=True, blank=True, validators=WELZIJN
+    )
+    welzijn_herhaling_toelichting = models.CharField(
+        _("toelichting van de inwoner bij de herhaalmeting"), max_length=300, blank=True
+    )
+    herhaling_datum = models.DateField(
+        _("datum van de herhaalmeting"), null=True, blank=True, help_text=_("6 tot 12 maanden na het afsluiten van de casus.")
+    )
+    scenario_niets_doen = models.TextField(
+        _("wat was er gebeurd als we niets hadden gedaan?"),
+        blank=True,
+        help_text=_("Een aannemelijk scenario, bijvoorbeeld: huisuitzetting en opname in de crisisopvang."),
+    )
+    versie = models.PositiveIntegerField(_("versie"), default=1)
+    aangemaakt_door = models.CharField(_("aangemaakt door"), max_length=200, editable=False)
+    gewijzigd_door = models.CharField(_("gewijzigd door"), max_length=200, editable=False)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = MicroanalyseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("micro-analyse")
+        verbose_name_plural = _("micro-analyses")
+        indexes = [models.Index(fields=["gemeente", "datum"], name="analyse_gemeente_datum")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(welzijn_voor__isnull=True) | Q(welzijn_voor__gte=1, welzijn_voor__lte=10), name="analyse_welzijn_voor"
+            ),
+            models.CheckConstraint(
+                condition=Q(welzijn_na__isnull=True) | Q(welzijn_na__gte=1, welzijn_na__lte=10), name="analyse_welzijn_na"
+            ),
+            models.CheckConstraint(
+                condition=Q(welzijn_herhaling__isnull=True) | Q(welzijn_herhaling__gte=1, welzijn_herhaling__lte=10),
+                name="analyse_welzijn_herhaling",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Micro-analyse van %(casus)s") % {"casus": self.casus}
+
+    def welzijn(self, moment: str) -> int | None:
+        return getattr(self, f"welzijn_{moment}")  # type: ignore[no-any-return]
+
+
+class Kostenpost(models.Model):
+    """One line of a cost block: description, price (from the price list, copied, or a free
+    price), quantity, how often, and the assumption behind it ("3 à 4 uur per week")."""
+
+    analyse = models.ForeignKey(Microanalyse, on_delete=models.CASCADE, related_name="regels", verbose_name=_("analyse"))
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name=_("gemeente"))
+    blok = models.CharField(_("blok"), max_length=20, choices=Blok.choices)
+    volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
+    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+    prijsitem = models.ForeignKey(
+        Prijsitem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("item uit de prijslijst"),
+        help_text=_("Leeg laten voor een vrije prijs."),
+    )
+    # A copy of what the price list said when the line was made: the list may change later.
+    code = models.CharField(_("code in de prijslijst"), max_length=30, blank=True)
+    prijslijst_jaar = models.PositiveSmallIntegerField(_("jaar van de prijslijst"), null=True, blank=True)
+    prijs = models.DecimalField(_("prijs in euro"), max_digits=12, decimal_places=2, validators=[NIET_NEGATIEF])
+    eenheid = models.CharField(_("eenheid"), max_length=10, choices=Eenheid.choices)
+    wet = models.CharField(_("wet of budget"), max_length=20, choices=Wet.choices, default=Wet.ANDERS)
+    aantal = models.DecimalField(_("aantal"), max_digits=10, decimal_places=2, default=Decimal(1), validators=[NIET_NEGATIEF])
+    frequentie = models.DecimalField(
+        _("hoe vaak"), max_digits=10, decimal_places=2, default=Decimal(1), validators=[NIET_NEGATIEF]
+    )
+    periode = models.CharField(_("per"), max_length=10, choices=Periode.choices, blank=True)
+    toelichting = models.TextField(
+        _("toelichting op de aanname"), max_length=2000, blank=True, help_text=_("Bijvoorbeeld: 3 à 4 uur per week.")
+    )
+
+    class Meta:
+        verbose_name = _("kostenpost")
+        verbose_name_plural = _("kostenposten")
+        ordering = ["blok", "volgorde", "id"]
+        indexes = [models.Index(fields=["analyse", "blok"], name="kostenpost_analyse_blok")]
+        constraints = [
+            models.CheckConstraint(condition=Q(prijs__gte=0, aantal__gte=0, frequentie__gte=0), name="kostenpost_niet_negatief"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_blok_display()}: {self.omschrijving}"
+
+    def als_kostenregel(self) -> Kostenregel:
+        """The line for the pure calculation (berekening.py)."""
+        return Kostenregel(
+            omschrijving=self.omschrijving,
+            prijs=Decimal(self.prijs),
+            eenheid=self.eenheid,
+            aantal=Decimal(self.aantal),
+            frequentie=Decimal(self.frequentie),
+            periode=Periode.EENMALIG if self.blok == Blok.EENMALIG else (self.periode or None),
+            wet=self.wet,
+            code=self.code,
+        )

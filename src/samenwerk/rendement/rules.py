@@ -33,3 +33,12 @@ def mag_bewerken(ctx: Werkcontext) -> bool:
 def mag_beheren(user: User, gemeente: Gemeente) -> bool:
     """For services and the API, where there is no working municipality."""
     return beheerde_gemeenten(user).filter(pk=gemeente.pk).exists()
+
+
+# Who sees the aggregates of social return (domain.md §6, §8: managers and executives see
+# figures, not residents). Figures only: no names, no case numbers.
+CIJFERS_LEZERS = frozenset({Rol.MANAGER, Rol.BESTUURDER, Rol.GEBIEDSAANJAGER, Rol.FUNCTIONEEL_BEHEERDER})
+
+
+def mag_cijfers_zien(ctx: Werkcontext) -> bool:
+    return ctx.gemeente is not None and ctx.heeft(*CIJFERS_LEZERS)

@@ -32,7 +32,7 @@ class NLDSFormMixin:
         for field in self.fields.values():  # type: ignore[attr-defined]
             if isinstance(field, forms.DateField) and not isinstance(field.widget, DatumInput):
                 field.widget = DatumInput(field.widget.attrs)
-            if isinstance(field.widget, forms.RadioSelect):
+            if isinstance(field.widget, forms.RadioSelect) and not isinstance(field.widget, forms.CheckboxSelectMultiple):
                 field.widget.template_name = "ui/radio.html"
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 3)

@@ -1,0 +1,146 @@
+"""The services of the micro-analysis: bad input gives Dutch field errors, prices and weeks
+are copied, the version guards against lost updates, and only participants write."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from samenwerk.casussen.models import Casus
+from samenwerk.privacy.models import AuditEntry
+from samenwerk.rendement import services as prijslijst_services
+from samenwerk.rendement import services_analyse as services
+from samenwerk.rendement.analyse import samenvatting_van
+from samenwerk.rendement.keuzes import Eenheid
+from samenwerk.rendement.models import Microanalyse
+from samenwerk.rendement.uitwisseling import ItemGegevens
+from tests.factories import CasusFactory
+from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
+
+pytestmark = pytest.mark.django_db
+D = Decimal
+
+
+@pytest.fixture
+def opzet(personas):
+    lijst = PrijslijstFactory(gemeente=personas.gemeente, jaar=2026, weken_per_jaar=42)
+    item = PrijsitemFactory(prijslijst=lijst, code="MW-UUR", prijs=D("80.00"))
+    casus = CasusFactory(
+        gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie
+    )
+    casus = Casus.objects.prefetch_related("betrokkenen").get(pk=casus.pk)
+    analyse = services.maak_analyse(actor=personas.professional, casus=casus, datum=datetime.date(2026, 4, 1))
+    analyse.casus = casus
+    return personas, lijst, item, analyse
+
+
+def _fout(functie, **kwargs):
+    with pytest.raises(ValidationError) as fout:
+        functie(**kwargs)
+    return fout.value.message_dict
+
+
+def test_bad_lines_give_dutch_field_errors(opzet):
+    personas, _lijst, item, analyse = opzet
+    voeg_toe = services.voeg_regel_toe
+    kwargs = {"actor": personas.professional, "analyse": analyse}
+    vrij = {"blok": "voor", "omschrijving": "Logeren", "eenheid": Eenheid.PER_MAAND}
+    fout = _fout(voeg_toe, **kwargs, gegevens=services.RegelGegevens(**vrij, prijs=D("-1"), aantal=D("-2")))
+    assert fout == {"prijs": ["Een prijs kan niet negatief zijn."], "aantal": ["Vul 0 of meer in; een negatief getal kan niet."]}
+    fout = _fout(voeg_toe, **kwargs, gegevens=services.RegelGegevens(**vrij, prijs=D(5), periode="week"))
+    assert fout == {"periode": ["Dit past niet bij een prijs per maand. Kies: per maand, per jaar, eenmalig."]}
+    fout = _fout(voeg_toe, **kwargs, gegevens=services.RegelGegevens(blok="voor", prijsitem=item))
+    assert fout["periode"][0].startswith("Bij een prijs per uur hoort hoe vaak het gebeurt")
+    fout = _fout(voeg_toe, **kwargs, gegevens=services.RegelGegevens(blok="voor", omschrijving="x"))
+    assert set(fout) == {"prijs", "eenheid"}
+    assert analyse.regels.count() == 0
+
+
+def test_an_item_of_another_year_or_municipality_is_refused(opzet):
+    personas, _lijst, _item, analyse = opzet
+    vorig = PrijsitemFactory(prijslijst=PrijslijstFactory(gemeente=personas.gemeente, jaar=2025), eenheid=Eenheid.EENMALIG)
+    elders = PrijsitemFactory(prijslijst=PrijslijstFactory(gemeente=personas.andere_gemeente, jaar=2026))
+    kwargs = {"actor": personas.professional, "analyse": analyse}
+    fout = _fout(services.voeg_regel_toe, **kwargs, gegevens=services.RegelGegevens(blok="eenmalig", prijsitem=vorig))
+    assert fout == {"prijsitem": ["Dit item komt uit de prijslijst 2025; deze analyse rekent met de prijslijst 2026."]}
+    fout = _fout(services.voeg_regel_toe, **kwargs, gegevens=services.RegelGegevens(blok="eenmalig", prijsitem=elders))
+    assert fout == {"prijsitem": ["Dit item hoort bij de prijslijst van een andere gemeente."]}
+
+
+def test_wellbeing_outside_1_to_10_is_refused(opzet):
+    personas, _lijst, _item, analyse = opzet
+    for cijfer in (0, 11):
+        gegevens = services.AnalyseGegevens(datum=analyse.datum, welzijn_na=cijfer)
+        fout = _fout(services.wijzig_analyse, actor=personas.professional, analyse=analyse, gegevens=gegevens, versie=1)
+        assert fout == {"welzijn_na": ["Het welzijnscijfer is een heel getal van 1 tot en met 10."]}
+
+
+def test_changing_the_price_list_changes_no_analysis(opzet):
+    personas, lijst, item, analyse = opzet
+    services.voeg_regel_toe(
+        actor=personas.professional,
+        analyse=analyse,
+        gegevens=services.RegelGegevens(blok="voor", prijsitem=item, aantal=D(2), periode="week"),
+    )
+    voor = samenvatting_van(Microanalyse.objects.met_regels().get(pk=analyse.pk)).kosten_voor.bedrag
+    gegevens = ItemGegevens(code="MW-UUR", omschrijving="x", eenheid="uur", prijs=D("99.00"), wet="wmo", bron="")
+    prijslijst_services.wijzig_item(actor=personas.beheerder, item=item, gegevens=gegevens)
+    prijslijst_services.wijzig_prijslijst(actor=personas.beheerder, prijslijst=lijst, weken_per_jaar=52, toelichting="")
+    opnieuw = Microanalyse.objects.met_regels().get(pk=analyse.pk)
+    assert opnieuw.weken_per_jaar == 42
+    assert samenvatting_van(opnieuw).kosten_voor.bedrag == voor == D("6720.00")
+    prijslijst_services.verwijder_item(actor=personas.beheerder, item=item)
+    regel = opnieuw.regels.get()
+    assert (regel.code, regel.prijslijst_jaar, regel.prijs) == ("MW-UUR", 2026, D("80.00"))
+    assert samenvatting_van(Microanalyse.objects.met_regels().get(pk=analyse.pk)).kosten_voor.bedrag == voor
+
+
+def test_a_stale_version_is_a_conflict(opzet):
+    personas, _lijst, item, analyse = opzet
+    services.voeg_regel_toe(
+        actor=personas.professional, analyse=analyse, gegevens=services.RegelGegevens(blok="eenmalig", prijsitem=item), versie=1
+    )
+    with pytest.raises(services.AnalyseConflict) as conflict:
+        services.voeg_regel_toe(
+            actor=personas.professional,
+            analyse=analyse,
+            gegevens=services.RegelGegevens(blok="eenmalig", prijsitem=item),
+            versie=1,
+        )
+    assert conflict.value.analyse.versie == 2
+    assert analyse.regels.count() == 1
+
+
+def test_only_participants_write_and_every_write_is_logged(opzet):
+    personas, _lijst, item, analyse = opzet
+    casus = Casus.objects.prefetch_related("betrokkenen").get(pk=analyse.casus_id)
+    analyse.casus = casus
+    with pytest.raises(PermissionDenied):
+        services.voeg_regel_toe(
+            actor=personas.niet_betrokken, analyse=analyse, gegevens=services.RegelGegevens(blok="eenmalig", prijsitem=item)
+        )
+    regel = services.voeg_regel_toe(
+        actor=personas.professional, analyse=analyse, gegevens=services.RegelGegevens(blok="eenmalig", prijsitem=item)
+    )
+    services.verwijder_regel(actor=personas.professional, regel=regel)
+    gebeurtenissen = set(AuditEntry.objects.filter(casus_id=casus.pk).values_list("gebeurtenis", flat=True))
+    assert {"rendement.analyse.gemaakt", "rendement.regel.toegevoegd", "rendement.regel.verwijderd"} <= gebeurtenissen
+    with pytest.raises(ValidationError):
+        services.maak_analyse(actor=personas.professional, casus=casus)
+
+
+def test_meeting_time_needs_an_hourly_price_and_sensible_meetings(opzet):
+    personas, lijst, item, analyse = opzet
+    week = PrijsitemFactory(prijslijst=lijst, eenheid=Eenheid.PER_WEEK)
+    kwargs = {"actor": personas.professional, "analyse": analyse, "blok": "eenmalig"}
+    fout = _fout(services.voeg_vergadertijd_toe, **kwargs, prijsitem=week, overleggen=[(datetime.date(2026, 3, 1), D(1), 2)])
+    assert list(fout) == ["prijsitem"]
+    fout = _fout(services.voeg_vergadertijd_toe, **kwargs, prijsitem=item, overleggen=[])
+    assert fout == {"overleggen": ["Kies minstens één overleg."]}
+    fout = _fout(services.voeg_vergadertijd_toe, **kwargs, prijsitem=item, overleggen=[(datetime.date(2026, 3, 1), D(-1), 2)])
+    assert list(fout) == ["overleggen"]
+    fout = _fout(services.voeg_vergadertijd_toe, **kwargs, prijsitem=item, overleggen=[(datetime.date(2026, 3, 1), D(1), 0)])
+    assert fout == {"overleggen": ["Bij een overleg is minstens één professional."]}
+    regel = services.voeg_vergadertijd_toe(**kwargs, prijsitem=item, overleggen=[(datetime.date(2026, 3, 1), D("0.75"), 5)])
+    assert regel.aantal * regel.prijs == D("300.00")  # € 80 × 0,75 uur × 5 professionals
