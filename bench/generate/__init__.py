@@ -1,6 +1,6 @@
 """The synthetic dataset: `genereer(schaal=1.0)` fills an empty, migrated database with 20
 municipalities, 100,000 cases in every stage, ~1,000,000 agreements, ~150,000 meetings with
-their participants, ~5,000 professionals and the access log that history implies. The same
+their participants, ~40,000 micro-analyses, ~5,000 professionals and the access log that history implies. The same
 seed gives the same data."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from samenwerk.casussen.models import Betrokkene, Casus, Gebeurtenis, Inwoner, N
 from samenwerk.overleg.models import Deelnemer, Overleg, Weigering
 from samenwerk.plannen.models import Afspraak, Evaluatie, GezondheidMeting, PlanVersie, Ronde, Samenwerkplan
 from samenwerk.regie.models import Niveauwijziging
+from samenwerk.rendement.models import Kostenpost, Microanalyse, Prijslijst
 
 from .audit import AppendOnlyUit, schrijf_audit
 from .casussen import maak_casussen
@@ -44,6 +45,8 @@ VOLGORDE = [
     Overleg,
     Deelnemer,
     Weigering,
+    Microanalyse,
+    Kostenpost,
 ]
 CASUSSEN, MENSEN, GEMEENTEN = 100_000, 5_000, 20
 
@@ -61,6 +64,7 @@ def genereer(*, schaal: float = 1.0, seed: int = 8, gemeenten: int = GEMEENTEN, 
     with AppendOnlyUit():
         for nummer, gemeente in enumerate(data):
             ctx = Ctx(rng=random.Random(seed * 1000 + nummer), ids=ids, pools=pools, vandaag=vandaag)
+            ctx.prijslijst = Prijslijst.objects.filter(gemeente_id=gemeente.id).values_list("pk", "jaar").first()
             maak_casussen(ctx, gemeente, per_gemeente)
             for model in VOLGORDE:
                 if model in ctx.tabellen:

@@ -13,7 +13,7 @@ from samenwerk.casussen.workflow import Status
 from samenwerk.privacy.models import Actie
 from samenwerk.regie.models import Niveauwijziging
 
-from . import overleg, plannen
+from . import overleg, plannen, rendement
 from .context import DAG, Betrokken, CasusInfo, Ctx
 from .namen import RELATIES, postcode, telefoon
 from .organisatie import GemeenteData, Persoon
@@ -186,6 +186,8 @@ def _geschiedenis(ctx: Ctx, casus: CasusInfo) -> None:
         if S.PLAN in stappen:
             plan = plannen.maak_plan(ctx, casus, dagen[stappen.index(S.PLAN)])
             overleg.maak_overleggen(ctx, casus, plan)
+            if ctx.prijslijst:
+                rendement.maak_analyse(ctx, casus, *ctx.prijslijst)
     slot = {S.AFGESLOTEN: [S.AFGESLOTEN], S.HEROPEND: [S.AFGESLOTEN, S.HEROPEND]}.get(casus.status, [])
     for stap in slot:
         dag = casus.afgesloten_op or min(dagen[-1] + 60 * DAG, ctx.vandaag)

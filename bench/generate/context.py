@@ -72,6 +72,7 @@ class Ctx:
     pools: Pools
     vandaag: datetime.date
     gemeente: GemeenteData | None = None
+    prijslijst: tuple[int, int] | None = None  # (id, jaar) of the municipality's price list
     tabellen: dict[type[Model], Tabel] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
 

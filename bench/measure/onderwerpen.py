@@ -35,9 +35,7 @@ class Onderwerpen:
     klein_gebied_id: int
     klein_status: str
     jaar: int
-    rapport_url: str = ""
-    rapport_sql: str = ""
-    rapport_params: list[Any] | None = None
+    rapport_user_id: int | None = None  # a manager of the municipality: the report is theirs
 
     def beschrijving(self) -> dict[str, Any]:
         return {
@@ -82,6 +80,7 @@ def kies() -> Onderwerpen:
     klein_id, klein_gemeente = _een(
         """SELECT b.user_id, c.gemeente_id FROM casussen_betrokkene b JOIN casussen_casus c ON c.id = b.casus_id
         WHERE b.rol = 'casusregisseur' AND b.tot IS NULL AND c.gemeente_id <> %s
+          AND EXISTS (SELECT 1 FROM signalering_signalering s WHERE s.ontvanger_id = b.user_id AND s.status = 'open')
         GROUP BY 1, 2 ORDER BY COUNT(*), 1 LIMIT 1""",
         [gemeente_id],
     )
@@ -97,7 +96,17 @@ def kies() -> Onderwerpen:
     )
     gemeente = Gemeente.objects.get(pk=gemeente_id)
     jaar = Prijslijst.objects.filter(gemeente=gemeente).order_by("-jaar").values_list("jaar", flat=True).first()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('rendement_microanalyse') IS NOT NULL")
+        analyses = cursor.fetchone()[0]
+    manager = None
+    if analyses:
+        (manager,) = _een(
+            "SELECT user_id FROM gemeenten_roltoewijzing WHERE gemeente_id = %s AND rol = 'manager' ORDER BY id LIMIT 1",
+            [gemeente_id],
+        )
     return Onderwerpen(
+        rapport_user_id=manager,
         user_id=user_id,
         gemeente=gemeente,
         open_casussen=open_,

@@ -70,3 +70,11 @@ FROM rendement_prijslijst l JOIN rendement_prijsitem i ON i.prijslijst_id = l.id
 WHERE l.gemeente_id = %s AND l.jaar = %s
 ORDER BY i.code
 """
+
+RAPPORT = """
+SELECT k.blok, k.wet, COUNT(DISTINCT a.id), AVG(a.welzijn_voor), AVG(a.welzijn_na), AVG(a.welzijn_herhaling),
+       SUM(k.prijs * k.aantal * k.frequentie)
+FROM rendement_microanalyse a JOIN rendement_kostenpost k ON k.analyse_id = a.id
+WHERE a.gemeente_id = %s
+GROUP BY k.blok, k.wet
+"""
