@@ -61,10 +61,8 @@ def maak_digests() -> int:
 
 def _claim(user: User) -> int:
     digest = Digest.objects.create(ontvanger=user)
-    geclaimd = Signalering.objects.filter(
-        pk__in=Signalering.objects.voor(user).filter(status=Status.OPEN, digest__isnull=True).values("pk"),
-        digest__isnull=True,
-    ).update(digest=digest)
+    # One conditional UPDATE: a row a parallel run claimed first no longer matches `digest IS NULL`.
+    geclaimd = Signalering.objects.voor(user).filter(status=Status.OPEN, digest__isnull=True).update(digest=digest)
     if not geclaimd:  # claimed by a parallel run, or no longer visible
         digest.delete()
         return 0
