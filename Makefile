@@ -16,6 +16,9 @@ lint:
 format:
 	@.venv/bin/ruff format . && .venv/bin/ruff check --fix .
 
+bench:     ## synthetic national dataset on PostgreSQL, page/job/load benchmarks with budgets (docs/performance.md)
+	@bash scripts/bench.sh
+
 lock:      ## re-pin the Python dependencies after editing requirements/*.in
 	@cd requirements && ../.venv/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links base.in -o base.txt && ../.venv/bin/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links dev.in -o dev.txt
 

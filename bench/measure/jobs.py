@@ -1,0 +1,77 @@
+"""The periodic jobs at the dataset's scale: the full signal run (`signaleer`), the daily
+e-mail for everyone (`signaleringen_digest` queues it, the task worker sends it), the
+retention job over the expired cases, and optionally the audit-log verification."""
+
+from __future__ import annotations
+
+import io
+import time
+from typing import Any
+
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+
+from samenwerk.signalering.models import Digest, Signalering
+
+
+def _tijd(opdracht: str, **opties: Any) -> tuple[float, str]:
+    uit = io.StringIO()
+    begin = time.perf_counter()
+    call_command(opdracht, stdout=uit, **opties)
+    return round(time.perf_counter() - begin, 2), uit.getvalue().strip()
+
+
+def signaleer() -> dict[str, Any]:
+    seconden, uitvoer = _tijd("signaleer")
+    return {
+        "naam": "signaleer (alle regels, alle gemeenten)",
+        "seconden": seconden,
+        "uitvoer": uitvoer,
+        "signaleringen": Signalering.objects.count(),
+    }
+
+
+def digest() -> dict[str, Any]:
+    mail.outbox = []
+    klaarzetten, uitvoer = _tijd("signaleringen_digest")
+    versturen, _ = _tijd("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    verstuurd = Digest.objects.filter(verzonden_op__isnull=False).count()
+    return {
+        "naam": "dagelijkse e-mail voor iedereen (klaarzetten + versturen)",
+        "seconden": round(klaarzetten + versturen, 2),
+        "klaarzetten_s": klaarzetten,
+        "versturen_s": versturen,
+        "uitvoer": uitvoer,
+        "digests": Digest.objects.count(),
+        "verstuurd": verstuurd,
+        "mails": len(mail.outbox),
+    }
+
+
+def verlopen_casussen() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT COUNT(*) FROM casussen_casus c JOIN gemeenten_gemeente g ON g.id = c.gemeente_id
+            WHERE c.status = 'afgesloten' AND c.geanonimiseerd_op IS NULL
+              AND c.afgesloten_op + make_interval(years => g.bewaartermijn_jaren) <= CURRENT_DATE"""
+        )
+        return cursor.fetchone()[0]
+
+
+def bewaartermijn() -> dict[str, Any]:
+    aantal = verlopen_casussen()
+    seconden, uitvoer = _tijd("bewaartermijn")
+    return {
+        "naam": f"bewaartermijn ({aantal} verlopen casussen)",
+        "seconden": seconden,
+        "casussen": aantal,
+        "per_casus_ms": round(1000 * seconden / max(aantal, 1), 2),
+        "uitvoer": uitvoer,
+        "over": verlopen_casussen(),
+    }
+
+
+def controleer_log() -> dict[str, Any]:
+    seconden, uitvoer = _tijd("verify_audit_log")
+    return {"naam": "verify_audit_log (hele keten)", "seconden": seconden, "uitvoer": uitvoer}

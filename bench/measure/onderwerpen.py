@@ -1,0 +1,141 @@
+"""Who and what the pages are measured on: the busiest casusregisseur, the case of theirs with
+the most agreements, and a small professional elsewhere (the query count of every page must
+be the same for both). Logging in goes through the real two steps: password, then the code
+of the person's authenticator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from bench.generate.organisatie import WACHTWOORD
+from samenwerk.gemeenten.models import Gemeente, User
+from samenwerk.rendement.models import Prijslijst
+
+OPEN = "c.status <> 'afgesloten'"
+
+
+@dataclass
+class Onderwerpen:
+    user_id: int
+    gemeente: Gemeente
+    open_casussen: int
+    alle_casussen: int
+    casus_id: int
+    afspraken: int
+    gebied_id: int
+    klein_user_id: int
+    klein_slug: str
+    kleine_casus_id: int
+    klein_gebied_id: int
+    klein_status: str
+    jaar: int
+    rapport_user_id: int | None = None  # a manager of the municipality: the report is theirs
+
+    def beschrijving(self) -> dict[str, Any]:
+        return {
+            "drukste_casusregisseur": self.user_id,
+            "gemeente": self.gemeente.naam,
+            "open_casussen_als_regisseur": self.open_casussen,
+            "casussen_in_mijn_casussen": self.alle_casussen,
+            "casus": self.casus_id,
+            "afspraken_in_die_casus": self.afspraken,
+            "kleine_professional": self.klein_user_id,
+        }
+
+
+def _een(sql: str, params: list[Any]) -> tuple[Any, ...]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rij = cursor.fetchone()
+    if rij is None:
+        raise RuntimeError(f"No subject found for: {sql}")
+    return rij
+
+
+def kies() -> Onderwerpen:
+    user_id, gemeente_id, open_ = _een(
+        f"""SELECT b.user_id, c.gemeente_id, COUNT(*) FROM casussen_betrokkene b JOIN casussen_casus c ON c.id = b.casus_id
+        WHERE b.rol = 'casusregisseur' AND b.tot IS NULL AND {OPEN} GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 1""",
+        [],
+    )
+    (alle,) = _een("SELECT COUNT(*) FROM casussen_betrokkene WHERE user_id = %s AND tot IS NULL", [user_id])
+    casus_id, afspraken = _een(
+        f"""SELECT c.id, COUNT(a.id) FROM casussen_betrokkene b JOIN casussen_casus c ON c.id = b.casus_id
+        JOIN plannen_samenwerkplan p ON p.casus_id = c.id JOIN plannen_afspraak a ON a.plan_id = p.id
+        WHERE b.user_id = %s AND b.rol = 'casusregisseur' AND b.tot IS NULL AND {OPEN}
+        GROUP BY c.id ORDER BY 2 DESC, 1 LIMIT 1""",
+        [user_id],
+    )
+    (gebied_id,) = _een(
+        """SELECT c.gebied_id FROM casussen_betrokkene b JOIN casussen_casus c ON c.id = b.casus_id
+        WHERE b.user_id = %s AND b.tot IS NULL GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 1""",
+        [user_id],
+    )
+    klein_id, klein_gemeente = _een(
+        """SELECT b.user_id, c.gemeente_id FROM casussen_betrokkene b JOIN casussen_casus c ON c.id = b.casus_id
+        WHERE b.rol = 'casusregisseur' AND b.tot IS NULL AND c.gemeente_id <> %s
+          AND EXISTS (SELECT 1 FROM signalering_signalering s WHERE s.ontvanger_id = b.user_id AND s.status = 'open')
+        GROUP BY 1, 2 ORDER BY COUNT(*), 1 LIMIT 1""",
+        [gemeente_id],
+    )
+    # The small subject's case and filter look like the big ones (an open case with a plan),
+    # so that a difference in queries can only come from the amount of data.
+    (status,) = _een("SELECT status FROM casussen_casus WHERE id = %s", [casus_id])
+    kleine_casus, klein_gebied, klein_status = _een(
+        """SELECT c.id, c.gebied_id, c.status FROM casussen_betrokkene b JOIN casussen_casus c ON c.id = b.casus_id
+        LEFT JOIN plannen_samenwerkplan p ON p.casus_id = c.id
+        WHERE b.user_id = %s AND b.tot IS NULL
+        ORDER BY (c.status = %s) DESC, (c.status = 'uitvoering') DESC, (p.id IS NOT NULL) DESC, c.id LIMIT 1""",
+        [klein_id, status],
+    )
+    gemeente = Gemeente.objects.get(pk=gemeente_id)
+    jaar = Prijslijst.objects.filter(gemeente=gemeente).order_by("-jaar").values_list("jaar", flat=True).first()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('rendement_microanalyse') IS NOT NULL")
+        analyses = cursor.fetchone()[0]
+    manager = None
+    if analyses:
+        (manager,) = _een(
+            "SELECT user_id FROM gemeenten_roltoewijzing WHERE gemeente_id = %s AND rol = 'manager' ORDER BY id LIMIT 1",
+            [gemeente_id],
+        )
+    return Onderwerpen(
+        rapport_user_id=manager,
+        user_id=user_id,
+        gemeente=gemeente,
+        open_casussen=open_,
+        alle_casussen=alle,
+        casus_id=casus_id,
+        afspraken=afspraken,
+        gebied_id=gebied_id,
+        klein_user_id=klein_id,
+        klein_slug=Gemeente.objects.get(pk=klein_gemeente).slug,
+        kleine_casus_id=kleine_casus,
+        klein_gebied_id=klein_gebied,
+        klein_status=klein_status,
+        jaar=jaar or 0,
+    )
+
+
+def code(user: User, stappen_verder: int = 0) -> str:
+    device = TOTPDevice.objects.get(user=user)
+    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift + stappen_verder).token()
+    return f"{token:0{device.digits}d}"
+
+
+def inloggen(client: Client, user_id: int) -> Client:
+    """Password, then the authenticator's code (the next one when this one was just used)."""
+    user = User.objects.get(pk=user_id)
+    antwoord = client.post("/inloggen/", {"username": user.email, "password": WACHTWOORD})
+    if antwoord.status_code != 302:
+        raise RuntimeError(f"Login of {user.email} failed ({antwoord.status_code}).")
+    for stappen in (0, 1):
+        if client.post("/account/inlogcode/", {"code": code(user, stappen)}).status_code == 302:
+            return client
+    raise RuntimeError(f"The second step for {user.email} failed.")

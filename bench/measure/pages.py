@@ -1,0 +1,165 @@
+"""Server time of the main pages and API calls through the whole middleware stack (session,
+two-factor check, permission filtering, the access-log row each read writes), each beside
+its raw-SQL baseline: the same rows fetched with one hand-written query over the same
+connection. The Django test client runs in this process; no network is involved."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from . import sql
+from .onderwerpen import Onderwerpen, inloggen
+
+HERHALINGEN = 40
+OPWARMEN = 3
+
+
+@dataclass
+class Pagina:
+    naam: str
+    url: str
+    sql: str
+    params: list[Any]
+    klein_url: str = ""  # the same page for a small subject: the query count must not change
+    als: int | None = None  # measured as this person instead of the busiest casusregisseur
+    tijden: list[float] = field(default_factory=list)
+    sql_tijden: list[float] = field(default_factory=list)
+    queries: int = 0
+    queries_klein: int | None = None
+    rijen_sql: int = 0
+
+
+def pagina_lijst(o: Onderwerpen) -> list[Pagina]:
+    g, status = o.gemeente, "uitvoering"
+    lijst = [
+        Pagina(
+            "Mijn casussen (drukste casusregisseur)",
+            "/casussen/",
+            sql.MIJN_CASUSSEN,
+            [o.user_id, g.id, 25],
+            klein_url="/casussen/",
+        ),
+        Pagina(
+            "Casus: detail",
+            f"/casussen/{o.casus_id}/",
+            sql.CASUS_DETAIL,
+            [o.casus_id, o.casus_id],
+            klein_url=f"/casussen/{o.kleine_casus_id}/",
+        ),
+        Pagina(
+            "Casus: plan met rondes en afspraken",
+            f"/casussen/{o.casus_id}/plan/",
+            sql.PLAN,
+            [o.casus_id],
+            klein_url=f"/casussen/{o.kleine_casus_id}/plan/",
+        ),
+        Pagina(
+            "Casus: tijdlijn",
+            f"/casussen/{o.casus_id}/tijdlijn/",
+            sql.TIJDLIJN,
+            [o.casus_id],
+            klein_url=f"/casussen/{o.kleine_casus_id}/tijdlijn/",
+        ),
+        Pagina(
+            "Signaleringen: inbox", "/signaleringen/", sql.INBOX, [o.user_id, g.id, o.user_id, 25], klein_url="/signaleringen/"
+        ),
+        Pagina(
+            "Zoeken: casuslijst met filters (gebied, status)",
+            f"/casussen/?gebied={o.gebied_id}&status={status}",
+            sql.MIJN_CASUSSEN_FILTER,
+            [o.user_id, g.id, o.gebied_id, status, 25],
+            klein_url=f"/casussen/?gebied={o.klein_gebied_id}&status={o.klein_status}",
+        ),
+        Pagina(
+            "API: casuslijst met filters",
+            f"/api/v1/casussen/?gemeente={g.slug}&status={status}",
+            sql.API_CASUSSEN,
+            [o.user_id, g.id, status, 50],
+            klein_url=f"/api/v1/casussen/?gemeente={o.klein_slug}&status={o.klein_status}",
+        ),
+    ]
+    if o.rapport_user_id:
+        lijst.append(
+            Pagina("Rendement: rapport van de gemeente (manager)", "/rendement/", sql.RAPPORT, [g.id], als=o.rapport_user_id)
+        )
+    else:
+        lijst.append(
+            Pagina("Rendement: prijslijst (rapport bestaat nog niet)", f"/prijslijst/{o.jaar}/", sql.PRIJSLIJST, [g.id, o.jaar])
+        )
+    return lijst
+
+
+def meet(o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[str], Any] = print) -> list[dict[str, Any]]:
+    client = inloggen(Client(), o.user_id)
+    klein = inloggen(Client(), o.klein_user_id)
+    anderen: dict[int, Client] = {}
+    uitkomst = []
+    for p in pagina_lijst(o):
+        wie = client
+        if p.als:
+            wie = anderen.get(p.als) or anderen.setdefault(p.als, inloggen(Client(), p.als))
+        for _ in range(OPWARMEN):
+            _get(wie, p.url)
+        with CaptureQueriesContext(connection) as q:
+            _get(wie, p.url)
+        p.queries = len(q.captured_queries)
+        if p.klein_url:
+            _get(klein, p.klein_url)
+            with CaptureQueriesContext(connection) as q:
+                _get(klein, p.klein_url)
+            p.queries_klein = len(q.captured_queries)
+        for _ in range(herhalingen):
+            begin = time.perf_counter()
+            _get(wie, p.url)
+            p.tijden.append((time.perf_counter() - begin) * 1000)
+        with connection.cursor() as cursor:
+            for i in range(OPWARMEN + herhalingen):
+                begin = time.perf_counter()
+                cursor.execute(p.sql, p.params)
+                p.rijen_sql = len(cursor.fetchall())
+                if i >= OPWARMEN:
+                    p.sql_tijden.append((time.perf_counter() - begin) * 1000)
+        uitkomst.append(_samenvatting(p))
+        melden(f"  {p.naam}: p50 {uitkomst[-1]['p50_ms']} ms, sql p50 {uitkomst[-1]['sql_p50_ms']} ms, {p.queries} queries")
+    return uitkomst
+
+
+def _get(client: Client, url: str) -> None:
+    response = client.get(url)
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}")
+    if hasattr(response, "streaming_content"):
+        b"".join(response.streaming_content)
+
+
+def percentiel(waarden: list[float], p: float) -> float:
+    rij = sorted(waarden)
+    return rij[min(len(rij) - 1, max(0, round(p / 100 * len(rij) + 0.5) - 1))]
+
+
+def _samenvatting(p: Pagina) -> dict[str, Any]:
+    def r(x: float) -> float:
+        return round(x, 2)
+
+    return {
+        "naam": p.naam,
+        "url": p.url,
+        "n": len(p.tijden),
+        "p50_ms": r(percentiel(p.tijden, 50)),
+        "p95_ms": r(percentiel(p.tijden, 95)),
+        "max_ms": r(max(p.tijden)),
+        "sql_p50_ms": r(percentiel(p.sql_tijden, 50)),
+        "sql_p95_ms": r(percentiel(p.sql_tijden, 95)),
+        "sql_rijen": p.rijen_sql,
+        "verhouding": r(percentiel(p.tijden, 50) / max(percentiel(p.sql_tijden, 50), 0.001)),
+        "queries": p.queries,
+        "queries_klein": p.queries_klein,
+        "sql": " ".join(p.sql.split()),
+    }

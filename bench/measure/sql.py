@@ -1,0 +1,80 @@
+"""The raw-SQL baselines: for each measured page, one hand-written query that fetches the
+rows the page shows (with the same visibility rule: the person takes part in the case now),
+as a database specialist would write it. Page time ÷ this time is the cost of everything
+else: ORM, permission checks, session, access log, templates."""
+
+MIJN = """
+SELECT c.id, c.aanmelddatum, c.status, i.voornaam, i.achternaam, g.naam, b.rol, r.first_name, r.last_name,
+       a.volgende, a.over_tijd
+FROM casussen_betrokkene b
+JOIN casussen_casus c ON c.id = b.casus_id
+JOIN casussen_inwoner i ON i.id = c.inwoner_id
+JOIN gemeenten_gebied g ON g.id = c.gebied_id
+LEFT JOIN casussen_betrokkene rb ON rb.casus_id = c.id AND rb.rol = 'casusregisseur' AND rb.tot IS NULL
+LEFT JOIN gemeenten_user r ON r.id = rb.user_id
+LEFT JOIN LATERAL (
+    SELECT MIN(af.uiterlijke_datum) FILTER (WHERE af.voltooid_op IS NULL) AS volgende,
+           COUNT(*) FILTER (WHERE af.voltooid_op IS NULL AND af.uiterlijke_datum < CURRENT_DATE) AS over_tijd
+    FROM plannen_samenwerkplan p JOIN plannen_afspraak af ON af.plan_id = p.id WHERE p.casus_id = c.id
+) a ON TRUE
+WHERE b.user_id = %s AND b.tot IS NULL AND c.gemeente_id = %s {filter}
+ORDER BY c.aanmelddatum DESC, c.id DESC
+LIMIT %s
+"""
+MIJN_CASUSSEN = MIJN.format(filter="")
+MIJN_CASUSSEN_FILTER = MIJN.format(filter="AND c.gebied_id = %s AND c.status = %s")
+API_CASUSSEN = MIJN.format(filter="AND c.status = %s")
+
+CASUS_DETAIL = """
+SELECT c.*, i.*, g.naam,
+  (SELECT json_agg(json_build_object('rol', b.rol, 'voornaam', u.first_name, 'achternaam', u.last_name, 'organisatie', o.naam))
+     FROM casussen_betrokkene b JOIN gemeenten_user u ON u.id = b.user_id
+     JOIN gemeenten_organisatie o ON o.id = b.organisatie_id WHERE b.casus_id = c.id AND b.tot IS NULL),
+  (SELECT json_agg(n.*) FROM casussen_netwerklid n WHERE n.casus_id = c.id),
+  (SELECT json_agg(t.* ORDER BY t.vastgelegd_op DESC) FROM casussen_toestemming t WHERE t.casus_id = c.id),
+  (SELECT w.naar FROM regie_niveauwijziging w WHERE w.casus_id = c.id ORDER BY w.vastgelegd_op DESC LIMIT 1)
+FROM casussen_casus c JOIN casussen_inwoner i ON i.id = c.inwoner_id JOIN gemeenten_gebied g ON g.id = c.gebied_id
+WHERE c.id = %s AND EXISTS (SELECT 1 FROM casussen_betrokkene x WHERE x.casus_id = %s AND x.tot IS NULL)
+"""
+
+PLAN = """
+SELECT r.nummer, r.soort, r.datum, e.welzijnscijfer, e.geleerd, a.id, a.wie, a.wat, a.start, a.uiterlijke_datum,
+       a.voltooid_op, u.first_name, u.last_name, n.naam
+FROM plannen_samenwerkplan p
+JOIN plannen_ronde r ON r.plan_id = p.id
+LEFT JOIN plannen_evaluatie e ON e.ronde_id = r.id
+LEFT JOIN plannen_afspraak a ON a.ronde_id = r.id
+LEFT JOIN casussen_betrokkene b ON b.id = a.betrokkene_id
+LEFT JOIN gemeenten_user u ON u.id = b.user_id
+LEFT JOIN casussen_netwerklid n ON n.id = a.netwerklid_id
+WHERE p.casus_id = %s
+ORDER BY r.nummer, a.uiterlijke_datum, a.id
+"""
+
+TIJDLIJN = "SELECT tijdstip, soort, omschrijving, door FROM casussen_gebeurtenis WHERE casus_id = %s ORDER BY tijdstip, id"
+
+INBOX = """
+SELECT s.id, s.soort, s.vervaldatum, s.tekst, s.casus_id, c.aanmelddatum, g.naam
+FROM signalering_signalering s
+JOIN casussen_casus c ON c.id = s.casus_id
+JOIN gemeenten_gebied g ON g.id = c.gebied_id
+WHERE s.ontvanger_id = %s AND s.gemeente_id = %s AND s.status = 'open'
+  AND EXISTS (SELECT 1 FROM casussen_betrokkene b WHERE b.casus_id = s.casus_id AND b.user_id = %s AND b.tot IS NULL)
+ORDER BY s.vervaldatum, s.id
+LIMIT %s
+"""
+
+PRIJSLIJST = """
+SELECT i.code, i.omschrijving, i.eenheid, i.prijs, i.wet, i.bron
+FROM rendement_prijslijst l JOIN rendement_prijsitem i ON i.prijslijst_id = l.id
+WHERE l.gemeente_id = %s AND l.jaar = %s
+ORDER BY i.code
+"""
+
+RAPPORT = """
+SELECT k.blok, k.wet, COUNT(DISTINCT a.id), AVG(a.welzijn_voor), AVG(a.welzijn_na), AVG(a.welzijn_herhaling),
+       SUM(k.prijs * k.aantal * k.frequentie)
+FROM rendement_microanalyse a JOIN rendement_kostenpost k ON k.analyse_id = a.id
+WHERE a.gemeente_id = %s
+GROUP BY k.blok, k.wet
+"""

@@ -1,0 +1,153 @@
+"""The report of a run: machine-readable JSON and a Markdown table, with the machine, the
+date, the dataset and every budget line with its figure and PASS/FAIL."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+from pathlib import Path
+from typing import Any
+
+import django
+from django.db import connection
+
+RESULTATEN = Path(__file__).resolve().parent / "results"
+
+# The budgets of issue 8 (at the default dataset on the project's 2-core machine).
+PAGINA_P95_MS = 150
+VERHOUDING = 3.0
+DIGEST_S = 60
+GENEREREN_S = 600
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    try:
+        cpu = next(r.split(":", 1)[1].strip() for r in open("/proc/cpuinfo") if r.startswith("model name"))  # noqa: SIM115
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    geheugen = ""
+    try:
+        kb = int(next(r.split()[1] for r in open("/proc/meminfo") if r.startswith("MemTotal")))  # noqa: SIM115
+        geheugen = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration):
+        pass
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        pg = cursor.fetchone()[0]
+        cursor.execute("SHOW shared_buffers")
+        buffers = cursor.fetchone()[0]
+    return {
+        "cpu": cpu,
+        "kernen": os.cpu_count(),
+        "geheugen": geheugen,
+        "systeem": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "postgresql": pg,
+        "shared_buffers": buffers,
+    }
+
+
+def budgetten(uitkomst: dict[str, Any]) -> list[dict[str, Any]]:
+    regels: list[dict[str, Any]] = []
+
+    def regel(naam: str, waarde: Any, grens: str, goed: bool) -> None:
+        regels.append({"regel": naam, "waarde": waarde, "budget": grens, "pass": bool(goed)})
+
+    gen = uitkomst.get("dataset", {})
+    if "seconden" in gen:
+        regel("dataset genereren", f"{gen['seconden']} s", f"≤ {GENEREREN_S} s", gen["seconden"] <= GENEREREN_S)
+    for p in uitkomst.get("paginas", []):
+        regel(f"{p['naam']}: p95", f"{p['p95_ms']} ms", f"≤ {PAGINA_P95_MS} ms", p["p95_ms"] <= PAGINA_P95_MS)
+        regel(f"{p['naam']}: pagina ÷ raw SQL (p50)", f"{p['verhouding']}×", f"≤ {VERHOUDING}×", p["verhouding"] <= VERHOUDING)
+        if p.get("queries_klein") is not None:
+            regel(
+                f"{p['naam']}: queries (groot / klein)",
+                f"{p['queries']} / {p['queries_klein']}",
+                "gelijk",
+                p["queries"] == p["queries_klein"],
+            )
+    for job in uitkomst.get("jobs", []):
+        if job["naam"].startswith("dagelijkse e-mail"):
+            regel(job["naam"], f"{job['seconden']} s", f"≤ {DIGEST_S} s", job["seconden"] <= DIGEST_S)
+    if load := uitkomst.get("load"):
+        regel(f"load: fouten ({load['gebruikers']} gebruikers, {load['seconden']} s)", load["fouten"], "0", load["fouten"] == 0)
+    return regels
+
+
+def schrijf(uitkomst: dict[str, Any]) -> tuple[Path, Path]:
+    RESULTATEN.mkdir(exist_ok=True)
+    naam = f"{uitkomst['datum'][:10]}-schaal-{uitkomst['schaal']:g}"
+    json_pad, md_pad = RESULTATEN / f"{naam}.json", RESULTATEN / f"{naam}.md"
+    json_pad.write_text(json.dumps(uitkomst, indent=2, ensure_ascii=False, default=str) + "\n")
+    md_pad.write_text(markdown(uitkomst))
+    return json_pad, md_pad
+
+
+def nu() -> str:
+    return datetime.datetime.now(datetime.UTC).astimezone().isoformat(timespec="seconds")
+
+
+def markdown(u: dict[str, Any]) -> str:
+    m = u["machine"]
+    regels = [
+        f"# Benchmark {u['datum'][:10]} (schaal {u['schaal']:g}, seed {u['seed']})",
+        "",
+        f"Machine: {m['cpu']}, {m['kernen']} kernen, {m['geheugen']}; {m['systeem']}; PostgreSQL {m['postgresql']} "
+        f"(shared_buffers {m['shared_buffers']}); Python {m['python']}, Django {m['django']}. Gedeeld met andere werk.",
+        "",
+    ]
+    if d := u.get("dataset"):
+        r = d.get("rijen", {})
+        namen = [
+            "gemeenten.Gemeente",
+            "gemeenten.User",
+            "casussen.Casus",
+            "plannen.Afspraak",
+            "overleg.Overleg",
+            "overleg.Deelnemer",
+            "casussen.Gebeurtenis",
+            "privacy.AuditEntry",
+            "signalering.Signalering",
+        ]
+        regels += [
+            f"Dataset in {d.get('seconden', '?')} s: " + ", ".join(f"{n.split('.')[1]} {r.get(n, 0):,}" for n in namen),
+            "",
+        ]
+    if o := u.get("onderwerpen"):
+        regels += [
+            f"Gemeten als de drukste casusregisseur ({o['open_casussen_als_regisseur']} open casussen als regisseur, "
+            f"{o['casussen_in_mijn_casussen']} in Mijn casussen); casus met {o['afspraken_in_die_casus']} afspraken.",
+            "",
+        ]
+    if u.get("paginas"):
+        regels += [
+            "| pagina | p50 ms | p95 ms | max ms | raw SQL p50 ms | ÷ SQL | queries (groot/klein) |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for p in u["paginas"]:
+            klein = "" if p.get("queries_klein") is None else f" / {p['queries_klein']}"
+            regels.append(
+                f"| {p['naam']} | {p['p50_ms']} | {p['p95_ms']} | {p['max_ms']} | {p['sql_p50_ms']} | {p['verhouding']} "
+                f"| {p['queries']}{klein} |"
+            )
+        regels.append("")
+    if u.get("jobs"):
+        regels += ["| periodieke taak | seconden | toelichting |", "|---|---:|---|"]
+        for j in u["jobs"]:
+            regels.append(f"| {j['naam']} | {j['seconden']} | {j.get('uitvoer', '')[:120]} |")
+        regels.append("")
+    if load := u.get("load"):
+        regels += [
+            f"Load: {load['gebruikers']} gebruikers, {load['seconden']} s, gunicorn {load['workers']} workers op loopback: "
+            f"{load['verzoeken']} verzoeken, {load['per_seconde']} /s, p50 {load['p50_ms']} ms, p95 {load['p95_ms']} ms, "
+            f"max {load['max_ms']} ms, {load['fouten']} fouten.",
+            "",
+        ]
+    regels += ["| budget | waarde | grens | |", "|---|---:|---:|---|"]
+    for b in u.get("budgetten", []):
+        regels.append(f"| {b['regel']} | {b['waarde']} | {b['budget']} | {'PASS' if b['pass'] else 'FAIL'} |")
+    return "\n".join(regels) + "\n"
