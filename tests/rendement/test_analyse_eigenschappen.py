@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samenwerk.rendement.analyse import samenvatting_van
+from samenwerk.rendement.analyse import regels_per_blok, samenvatting_van, totalen_van
 from samenwerk.rendement.keuzes import TOEGESTANE_PERIODEN, Blok, Eenheid, Periode, Wet
 from samenwerk.rendement.models import Kostenpost, Microanalyse
 
@@ -83,3 +83,21 @@ def test_weekly_lines_scale_with_the_weeks_setting(lijst, weken):
         vast = _los(overig, blok, 1)
         assert een_bedrag.bedrag == per_week + vast
         assert veel_bedrag.bedrag == per_week * weken + vast
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(regels(), max_size=12), st.integers(min_value=1, max_value=53))
+def test_the_numbers_only_totals_of_the_report_equal_the_summary(lijst, weken):
+    """The report adds up `totalen_van` (no formula texts, ~7× faster at 2,000 analyses);
+    it must give exactly the figures the analysis page shows."""
+    analyse = _analyse(weken)
+    s = samenvatting_van(analyse, lijst)
+    t = totalen_van(analyse, regels_per_blok(lijst))
+    assert (t.kosten_voor, t.kosten_na, t.eenmalige_investering, t.verschil_na) == (
+        s.kosten_voor.bedrag, s.kosten_na.bedrag, s.eenmalige_investering.bedrag, s.verschil_na.bedrag,
+    )  # fmt: skip
+    assert t.verschil_na_per_wet == s.verschil_na_per_wet
+    if s.kosten_herhaling is None:
+        assert t.kosten_herhaling is None and t.verschil_herhaling is None
+    else:
+        assert (t.kosten_herhaling, t.verschil_herhaling) == (s.kosten_herhaling.bedrag, s.verschil_herhaling.bedrag)

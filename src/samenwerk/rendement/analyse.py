@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .berekening import Berekening, Samenvatting, blok, samenvatting
+from .berekening import Berekening, Samenvatting, Totalen, blok, samenvatting, totalen
 from .keuzes import Blok
 from .models import Kostenpost, Microanalyse
 
@@ -28,6 +28,22 @@ def heeft_herhaling(analyse: Microanalyse, per_blok: dict[Blok, list[Kostenpost]
 
 def heeft_niets_doen(analyse: Microanalyse, per_blok: dict[Blok, list[Kostenpost]]) -> bool:
     return bool(analyse.scenario_niets_doen.strip() or per_blok[Blok.NIETS_DOEN])
+
+
+def totalen_van(analyse: Microanalyse, per_blok: dict[Blok, list[Kostenpost]]) -> Totalen:
+    """The summary's numbers only, for the aggregates: the same lines and weeks as
+    `samenvatting_van`, without the formula texts."""
+
+    def kostenregels(soort: Blok) -> list:  # type: ignore[type-arg]
+        return [r.als_kostenregel() for r in per_blok[soort]]
+
+    return totalen(
+        voor=kostenregels(Blok.VOOR),
+        eenmalig=kostenregels(Blok.EENMALIG),
+        na=kostenregels(Blok.NA),
+        herhaling=kostenregels(Blok.HERHALING) if heeft_herhaling(analyse, per_blok) else None,
+        weken_per_jaar=analyse.weken_per_jaar,
+    )
 
 
 def samenvatting_van(analyse: Microanalyse, regels: Iterable[Kostenpost] | None = None) -> Samenvatting:

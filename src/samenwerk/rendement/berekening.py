@@ -13,7 +13,7 @@ result is exact or there is no result. Round only to show (bedragen.euro).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow, localcontext
 
@@ -138,12 +138,32 @@ def _prijs_tekst(regel: Kostenregel) -> str:
     return f"{euro_exact(regel.prijs)} {Eenheid(regel.eenheid).label}"
 
 
+def jaarbedrag_getal(regel: Kostenregel, weken_per_jaar: Decimal | int = WEKEN_PER_JAAR) -> Decimal:
+    """The number of `jaarbedrag`, without its formula (for the aggregates)."""
+    factor = jaarfactor(Periode(regel.periode), weken_per_jaar)
+    with localcontext(EXACT):
+        return regel.prijs * regel.aantal * regel.frequentie * factor
+
+
+def eenmalig_getal(regel: Kostenregel) -> Decimal:
+    """The number of `eenmalig_bedrag`, without its formula."""
+    if regel.periode != Periode.EENMALIG:
+        raise ValueError("A line of the one-off block happens once: its period must be 'eenmalig'.")
+    with localcontext(EXACT):
+        return regel.prijs * regel.aantal * regel.frequentie
+
+
+def _getal_van(soort: Blok, weken_per_jaar: Decimal | int) -> Callable[[Kostenregel], Decimal]:
+    if soort == Blok.EENMALIG:
+        return eenmalig_getal
+    return lambda regel: jaarbedrag_getal(regel, weken_per_jaar)
+
+
 def jaarbedrag(regel: Kostenregel, *, weken_per_jaar: Decimal | int = WEKEN_PER_JAAR) -> Berekening:
     """The yearly cost of one line in blocks (1), (3), (3b) and (4) of domain.md §6:
     price × quantity × frequency × the number of its periods in a year."""
     factor = jaarfactor(Periode(regel.periode), weken_per_jaar)
-    with localcontext(EXACT):
-        bedrag = regel.prijs * regel.aantal * regel.frequentie * factor
+    bedrag = jaarbedrag_getal(regel, weken_per_jaar)
     delen = [_prijs_tekst(regel), getal(regel.aantal), _frequentie_tekst(regel)]
     if regel.periode == Periode.WEEK:
         delen.append(_("%(weken)s weken per jaar") % {"weken": getal(factor)})
@@ -155,10 +175,7 @@ def jaarbedrag(regel: Kostenregel, *, weken_per_jaar: Decimal | int = WEKEN_PER_
 def eenmalig_bedrag(regel: Kostenregel) -> Berekening:
     """The cost of one line in block (2), the one-off costs of the solution (domain.md
     §6): price × quantity × frequency, counted once."""
-    if regel.periode != Periode.EENMALIG:
-        raise ValueError("A line of the one-off block happens once: its period must be 'eenmalig'.")
-    with localcontext(EXACT):
-        bedrag = regel.prijs * regel.aantal * regel.frequentie
+    bedrag = eenmalig_getal(regel)
     formule = f"{_prijs_tekst(regel)} × {getal(regel.aantal)} × {getal(regel.frequentie)} = {euro_exact(bedrag)}"
     return Berekening(regel.omschrijving, bedrag, formule)
 
@@ -231,11 +248,61 @@ def per_wet(
 ) -> dict[Wet, Decimal]:
     """The block's total per law or budget (domain.md §6, aggregates: "record per line")."""
     totalen: dict[Wet, Decimal] = {}
-    for regel in regels:
-        bedrag = blok(soort, [regel], weken_per_jaar=weken_per_jaar).bedrag
-        with localcontext(EXACT):
-            totalen[Wet(regel.wet)] = totalen.get(Wet(regel.wet), NUL) + bedrag
+    bedrag_van = _getal_van(Blok(soort), weken_per_jaar)
+    with localcontext(EXACT):
+        for regel in regels:
+            totalen[Wet(regel.wet)] = totalen.get(Wet(regel.wet), NUL) + bedrag_van(regel)
     return totalen
+
+
+def _verschil_per_wet(delen: list[dict[Wet, Decimal]]) -> dict[Wet, Decimal]:
+    """(1) − (3) − (2) per law or budget, from the blocks' totals per law."""
+    with localcontext(EXACT):
+        wetten = sorted(set().union(*delen))
+        return {w: delen[0].get(w, NUL) - delen[1].get(w, NUL) - delen[2].get(w, NUL) for w in wetten}
+
+
+@dataclass(frozen=True)
+class Totalen:
+    """The figures of the summary without their formulas: what the aggregates add up."""
+
+    kosten_voor: Decimal
+    eenmalige_investering: Decimal
+    kosten_na: Decimal
+    verschil_na: Decimal
+    kosten_herhaling: Decimal | None
+    verschil_herhaling: Decimal | None
+    verschil_na_per_wet: dict[Wet, Decimal]
+
+
+def totalen(
+    *,
+    voor: Sequence[Kostenregel],
+    eenmalig: Sequence[Kostenregel],
+    na: Sequence[Kostenregel],
+    herhaling: Sequence[Kostenregel] | None = None,
+    weken_per_jaar: Decimal | int = WEKEN_PER_JAAR,
+) -> Totalen:
+    """The same numbers as `samenvatting`, from the same per-line functions, without building
+    the formula texts (which are most of the cost when a report adds up thousands)."""
+    weken = _weken(weken_per_jaar)
+    delen = [per_wet(Blok.VOOR, voor, weken_per_jaar=weken), per_wet(Blok.NA, na, weken_per_jaar=weken)]
+    delen.append(per_wet(Blok.EENMALIG, eenmalig, weken_per_jaar=weken))
+    with localcontext(EXACT):
+        kosten_voor, kosten_na, investering = (sum(d.values(), NUL) for d in delen)
+        kosten_herhaling = verschil_herhaling = None
+        if herhaling is not None:
+            kosten_herhaling = sum(per_wet(Blok.HERHALING, herhaling, weken_per_jaar=weken).values(), NUL)
+            verschil_herhaling = kosten_voor - kosten_herhaling - investering
+        return Totalen(
+            kosten_voor=kosten_voor,
+            eenmalige_investering=investering,
+            kosten_na=kosten_na,
+            verschil_na=kosten_voor - kosten_na - investering,
+            kosten_herhaling=kosten_herhaling,
+            verschil_herhaling=verschil_herhaling,
+            verschil_na_per_wet=_verschil_per_wet(delen),
+        )
 
 
 def samenvatting(
@@ -271,9 +338,7 @@ def samenvatting(
         kosten_niets_doen = blok(Blok.NIETS_DOEN, niets_doen, weken_per_jaar=weken)
     delen = [per_wet(Blok.VOOR, voor, weken_per_jaar=weken), per_wet(Blok.NA, na, weken_per_jaar=weken)]
     delen.append(per_wet(Blok.EENMALIG, eenmalig, weken_per_jaar=weken))
-    with localcontext(EXACT):
-        wetten = sorted(set().union(*delen))
-        per_wet_verschil = {w: delen[0].get(w, NUL) - delen[1].get(w, NUL) - delen[2].get(w, NUL) for w in wetten}
+    per_wet_verschil = _verschil_per_wet(delen)
     return Samenvatting(
         weken_per_jaar=weken,
         kosten_voor=kosten_voor,

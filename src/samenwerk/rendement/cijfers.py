@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from samenwerk.casussen.models import Betrokkene, Casus
 from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie
 
-from .analyse import regels_per_blok, samenvatting_van, telt_mee_voor_kosten
+from .analyse import regels_per_blok, telt_mee_voor_kosten, totalen_van
 from .bedragen import euro, getal
 from .berekening import EXACT
 from .keuzes import Blok, Wet
@@ -136,27 +136,14 @@ def bereken(analyses: list[Microanalyse], *, aantal_casussen: int, aantal_met_an
     na, herhaling, per_wet = Kosten(), Kosten(), dict.fromkeys(Wet, NUL)
     with localcontext(EXACT):
         for analyse in analyses:
-            regels = list(analyse.regels.all())
-            per_blok = regels_per_blok(regels)
-            samenvatting = samenvatting_van(analyse, regels)
+            per_blok = regels_per_blok(analyse.regels.all())
+            t = totalen_van(analyse, per_blok)
             if telt_mee_voor_kosten(per_blok):
-                na = _tel(
-                    na,
-                    samenvatting.verschil_na.bedrag,
-                    samenvatting.kosten_voor.bedrag,
-                    samenvatting.kosten_na.bedrag,
-                    samenvatting.eenmalige_investering.bedrag,
-                )
-                for wet, bedrag in samenvatting.verschil_na_per_wet.items():
+                na = _tel(na, t.verschil_na, t.kosten_voor, t.kosten_na, t.eenmalige_investering)
+                for wet, bedrag in t.verschil_na_per_wet.items():
                     per_wet[wet] += bedrag
-            if telt_mee_voor_kosten(per_blok, Blok.HERHALING) and samenvatting.verschil_herhaling is not None:
-                herhaling = _tel(
-                    herhaling,
-                    samenvatting.verschil_herhaling.bedrag,
-                    samenvatting.kosten_voor.bedrag,
-                    samenvatting.kosten_herhaling.bedrag,  # type: ignore[union-attr]
-                    samenvatting.eenmalige_investering.bedrag,
-                )
+            if telt_mee_voor_kosten(per_blok, Blok.HERHALING) and t.verschil_herhaling is not None:
+                herhaling = _tel(herhaling, t.verschil_herhaling, t.kosten_voor, t.kosten_herhaling, t.eenmalige_investering)  # type: ignore[arg-type]
     return Cijfers(
         aantal_casussen=aantal_casussen,
         aantal_met_analyse=aantal_met_analyse,
