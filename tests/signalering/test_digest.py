@@ -2,10 +2,12 @@
 exactly one e-mail per person per batch of new signals, over repeated runs, without
 personal data."""
 
+import datetime
 import time
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from samenwerk.signalering.models import Digest, Signalering
 from tests.signalering.test_pages import _te_laat
@@ -53,3 +55,33 @@ def test_handled_signals_are_not_mailed(personas, smtp):
     Signalering.objects.update(status="afgehandeld")
     _verstuur(smtp, 0)
     assert smtp.berichten == [] and not Digest.objects.exists()
+
+
+def test_one_task_and_one_connection_send_the_digests_of_many_people(personas, smtp):
+    from django_tasks_db.models import DBTaskResult
+
+    _te_laat(personas)
+    _verstuur(smtp, 3)
+    assert len(smtp.berichten) == 3
+    assert DBTaskResult.objects.filter(task_path__endswith="mail_digests").count() == 1
+
+
+def test_a_digest_that_could_not_be_sent_goes_out_with_a_later_run(personas, smtp, settings, time_machine):
+    from tests.mail import vrije_poort
+
+    _te_laat(personas)
+    poort = settings.EMAIL_PORT
+    settings.EMAIL_PORT = vrije_poort()  # nobody listens: the mail server is down
+    _verstuur(smtp, 0)
+    assert smtp.berichten == []
+    assert Digest.objects.filter(verzonden_op__isnull=True).count() == 3  # the failed claim was undone
+    settings.EMAIL_PORT = poort
+    _verstuur(smtp, 0)  # within the hour: not queued again (the first task may still be on its way)
+    assert smtp.berichten == []
+    time_machine.move_to(timezone.now() + datetime.timedelta(hours=2), tick=True)
+    _verstuur(smtp, 3)
+    _verstuur(smtp, 3)
+    assert sorted(b["To"] for b in smtp.berichten) == sorted(
+        [personas.professional.email, personas.collega_andere_organisatie.email, personas.procesregisseur.email]
+    )
+    assert Digest.objects.count() == 3 and not Digest.objects.filter(verzonden_op__isnull=True).exists()

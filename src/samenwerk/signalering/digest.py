@@ -8,8 +8,10 @@ sent by the database task queue once the claim is committed (outbox)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
@@ -24,49 +26,73 @@ from .models import Digest, Signalering, Status
 from .regels import label_van
 
 
+# People per transaction, per task and per SMTP connection. One commit per person, and one
+# task per e-mail, each made the run for 4,400 people take over half a minute (bench/,
+# docs/performance.md); a claim stays per person.
+PER_TAAK = 100
+# A digest still unsent this long after it was queued failed to go out: queue it again.
+OPNIEUW_NA = timedelta(hours=1)
+
+
 @task()
-def mail_digest(*, digest_id: int) -> None:
-    digest = Digest.objects.select_related("ontvanger").filter(pk=digest_id, verzonden_op__isnull=True).first()
-    if digest is None:
-        return  # sent already
-    telling = digest.signaleringen.values("soort").annotate(aantal=Count("pk")).order_by("soort")
-    aantallen = [(label_van(r["soort"]), r["aantal"]) for r in telling]
-    tekst = render_to_string(
-        "signalering/digest.txt",
-        {
-            "aantallen": aantallen,
-            "url": settings.SITE_URL + reverse("signalering:inbox"),
-            "totaal": sum(a for _l, a in aantallen),
-        },
-    )
-    send_mail(_("Nieuwe signaleringen in het Samenwerkplatform"), tekst, None, [digest.ontvanger.email])
-    Digest.objects.filter(pk=digest_id).update(verzonden_op=timezone.now())
-
-
-# People per transaction: one commit per person made the run for 4,400 people take over half a
-# minute, waiting on the disk (bench/, docs/performance.md); a claim stays per person.
-PER_TRANSACTIE = 100
+def mail_digests(*, digest_ids: list[int]) -> None:
+    """Send these digests over one SMTP connection. Each is claimed with a conditional update
+    just before it is sent, so two workers never send the same one; if sending fails, the
+    claim is undone and the next run of `maak_digests` queues it again (nothing is lost)."""
+    digests = list(Digest.objects.select_related("ontvanger").filter(pk__in=digest_ids, verzonden_op__isnull=True))
+    tellingen: dict[int, list[tuple[str, int]]] = {}
+    for rij in (
+        Signalering.objects.filter(digest_id__in=[d.pk for d in digests])
+        .values("digest_id", "soort")
+        .annotate(aantal=Count("pk"))
+        .order_by("digest_id", "soort")
+    ):
+        tellingen.setdefault(rij["digest_id"], []).append((label_van(rij["soort"]), rij["aantal"]))
+    url = settings.SITE_URL + reverse("signalering:inbox")
+    onderwerp = _("Nieuwe signaleringen in het Samenwerkplatform")
+    with get_connection() as verbinding:
+        for digest in digests:
+            if not Digest.objects.filter(pk=digest.pk, verzonden_op__isnull=True).update(verzonden_op=timezone.now()):
+                continue  # another worker has it
+            aantallen = tellingen.get(digest.pk, [])
+            tekst = render_to_string(
+                "signalering/digest.txt", {"aantallen": aantallen, "url": url, "totaal": sum(a for _l, a in aantallen)}
+            )
+            try:
+                verbinding.send_messages([EmailMessage(onderwerp, tekst, None, [digest.ontvanger.email])])
+            except Exception:
+                Digest.objects.filter(pk=digest.pk).update(verzonden_op=None)
+                raise
 
 
 def maak_digests() -> int:
-    """One digest per person with new open signals; returns how many were queued."""
+    """One digest per person with new open signals; returns how many were queued. Digests of
+    earlier runs that could not be sent (mail server down) are queued again."""
     nieuw = Signalering.objects.filter(status=Status.OPEN, digest__isnull=True)
     mensen = list(User.objects.filter(pk__in=nieuw.values("ontvanger_id"), is_active=True).order_by("pk"))
     aantal = 0
-    for begin in range(0, len(mensen), PER_TRANSACTIE):
+    for begin in range(0, len(mensen), PER_TAAK):
         with transaction.atomic():
-            aantal += sum(_claim(user) for user in mensen[begin : begin + PER_TRANSACTIE])
+            digests = [d for d in (_claim(user) for user in mensen[begin : begin + PER_TAAK]) if d is not None]
+            if not digests:
+                continue
+            aantal += len(digests)
+            # The queue is a table of this database: the e-mails are queued inside the claims'
+            # transaction, and the worker sees them only once that commits (outbox).
+            mail_digests.enqueue(digest_ids=digests)
+    blijven_liggen = list(
+        Digest.objects.filter(verzonden_op__isnull=True, aangemaakt_op__lt=timezone.now() - OPNIEUW_NA).values_list("pk", flat=True)
+    )
+    for begin in range(0, len(blijven_liggen), PER_TAAK):
+        mail_digests.enqueue(digest_ids=blijven_liggen[begin : begin + PER_TAAK])
     return aantal
 
 
-def _claim(user: User) -> int:
+def _claim(user: User) -> int | None:
     digest = Digest.objects.create(ontvanger=user)
     # One conditional UPDATE: a row a parallel run claimed first no longer matches `digest IS NULL`.
     geclaimd = Signalering.objects.voor(user).filter(status=Status.OPEN, digest__isnull=True).update(digest=digest)
     if not geclaimd:  # claimed by a parallel run, or no longer visible
         digest.delete()
-        return 0
-    # The queue is a table of this database: the e-mail is queued inside the claim's
-    # transaction, and the worker sees it only once that commits (outbox).
-    mail_digest.enqueue(digest_id=digest.pk)
-    return 1
+        return None
+    return digest.pk

@@ -36,6 +36,10 @@ class Digest(models.Model):
     class Meta:
         verbose_name = _("dagelijkse e-mail")
         verbose_name_plural = _("dagelijkse e-mails")
+        # `maak_digests` looks for the few that failed to go out among a row per person per day.
+        indexes = [
+            models.Index(fields=["aangemaakt_op"], name="digest_onverzonden", condition=models.Q(verzonden_op__isnull=True))
+        ]
 
     def __str__(self) -> str:
         return f"{self.ontvanger_id} {self.aangemaakt_op:%d-%m-%Y}"
