@@ -7,7 +7,10 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from psycopg.types.json import Jsonb
+
 from samenwerk.privacy.models import Actie
+from samenwerk.rendement.analyse import bijdrage_van
 from samenwerk.rendement.demo import ITEMS
 from samenwerk.rendement.keuzes import WEKEN_PER_JAAR, Blok, Eenheid
 from samenwerk.rendement.models import Kostenpost, Microanalyse
@@ -22,7 +25,7 @@ EENMALIG = [i for i in ITEMS if i[2] == Eenheid.EENMALIG]
 ANALYSE_VELDEN = [
     "id", "gemeente", "casus", "prijslijst", "datum", "weken_per_jaar", "welzijn_voor", "welzijn_voor_toelichting",
     "welzijn_na", "welzijn_na_toelichting", "welzijn_herhaling", "welzijn_herhaling_toelichting", "herhaling_datum",
-    "scenario_niets_doen", "versie", "aangemaakt_door", "gewijzigd_door", "gewijzigd_op",
+    "scenario_niets_doen", "versie", "aangemaakt_door", "gewijzigd_door", "gewijzigd_op", "totalen", "totalen_versie",
 ]  # fmt: skip
 REGEL_VELDEN = [
     "analyse", "gemeente", "blok", "volgorde", "omschrijving", "code", "prijslijst_jaar", "prijs", "eenheid", "wet",
@@ -40,23 +43,33 @@ def maak_analyse(ctx: Ctx, casus: CasusInfo, prijslijst_id: int, jaar: int) -> N
     herhaling = casus.afgesloten_op + DAG * rng.randint(190, 360)
     met_herhaling = herhaling < ctx.vandaag and rng.random() < 0.5
     voor = rng.randint(2, 6)
-    ctx.tabel(Microanalyse, ANALYSE_VELDEN).add(
-        analyse_id, ctx.gemeente.id, casus.id, prijslijst_id, datum, WEKEN_PER_JAAR, voor, "Het ging niet goed",
-        min(10, voor + rng.randint(0, 4)), "Beter", min(10, voor + rng.randint(0, 5)) if met_herhaling else None,
-        "Nog steeds beter" if met_herhaling else "", herhaling if met_herhaling else None,
-        "Huisuitzetting en opvang", 1, hoofd.persoon.audit_naam, hoofd.persoon.audit_naam,
-        datetime.datetime.combine(datum, datetime.time(12), tzinfo=datetime.UTC),
-    )  # fmt: skip
-    regels = ctx.tabel(Kostenpost, REGEL_VELDEN)
+    welzijn = (voor, min(10, voor + rng.randint(0, 4)), min(10, voor + rng.randint(0, 5)) if met_herhaling else None)
     blokken = [(Blok.VOOR, 3), (Blok.EENMALIG, 2), (Blok.NA, 2), (Blok.NIETS_DOEN, 2)]
     if met_herhaling:
         blokken.append((Blok.HERHALING, 2))
+    regels = []
     for blok, hoeveel in blokken:
         keuze = EENMALIG if blok == Blok.EENMALIG else JAARLIJKS
         for volgorde, (code, oms, eenheid, prijs, wet) in enumerate(rng.sample(keuze, k=rng.randint(1, hoeveel))):
-            regels.add(
-                analyse_id, ctx.gemeente.id, blok, volgorde, oms, code, jaar, Decimal(prijs), eenheid, wet,
-                Decimal(rng.randint(1, 4)), Decimal(1), "" if blok == Blok.EENMALIG else PERIODE.get(eenheid, ""), "",
-            )  # fmt: skip
+            regels.append(Kostenpost(
+                blok=blok, volgorde=volgorde, omschrijving=oms, code=code, prijs=Decimal(prijs), eenheid=eenheid, wet=wet,
+                aantal=Decimal(rng.randint(1, 4)), frequentie=Decimal(1),
+                periode="" if blok == Blok.EENMALIG else PERIODE.get(eenheid, ""),
+            ))  # fmt: skip
+    # The figures the report adds up, as the services store them (rendement.analyse.bijdrage_van).
+    analyse = Microanalyse(weken_per_jaar=WEKEN_PER_JAAR, welzijn_herhaling=welzijn[2])
+    analyse.herhaling_datum = herhaling if met_herhaling else None
+    ctx.tabel(Microanalyse, ANALYSE_VELDEN).add(
+        analyse_id, ctx.gemeente.id, casus.id, prijslijst_id, datum, WEKEN_PER_JAAR, welzijn[0], "Het ging niet goed",
+        welzijn[1], "Beter", welzijn[2], "Nog steeds beter" if met_herhaling else "", analyse.herhaling_datum,
+        "Huisuitzetting en opvang", 1, hoofd.persoon.audit_naam, hoofd.persoon.audit_naam,
+        datetime.datetime.combine(datum, datetime.time(12), tzinfo=datetime.UTC), Jsonb(bijdrage_van(analyse, regels)), 1,
+    )  # fmt: skip
+    tabel = ctx.tabel(Kostenpost, REGEL_VELDEN)
+    for r in regels:
+        tabel.add(
+            analyse_id, ctx.gemeente.id, r.blok, r.volgorde, r.omschrijving, r.code, jaar, r.prijs, r.eenheid, r.wet,
+            r.aantal, r.frequentie, r.periode, "",
+        )  # fmt: skip
     ctx.log(casus, datum, Actie.CREATE, "rendement.analyse.gemaakt", object_type="microanalyse", object_id=analyse_id,
             segment="rendement")  # fmt: skip

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 from .berekening import Berekening, Samenvatting, Totalen, blok, samenvatting, totalen
 from .keuzes import Blok
@@ -44,6 +46,29 @@ def totalen_van(analyse: Microanalyse, per_blok: dict[Blok, list[Kostenpost]]) -
         herhaling=kostenregels(Blok.HERHALING) if heeft_herhaling(analyse, per_blok) else None,
         weken_per_jaar=analyse.weken_per_jaar,
     )
+
+
+def bijdrage_van(analyse: Microanalyse, regels: Iterable[Kostenpost]) -> dict[str, Any]:
+    """What this analysis adds to the aggregates (cijfers.py), in the form stored with it
+    (`Microanalyse.totalen`): the summary's numbers as exact decimal strings, and whether it
+    counts for the cost difference after and at the repeat measurement."""
+    per_blok = regels_per_blok(regels)
+    t = totalen_van(analyse, per_blok)
+
+    def tekst(bedrag: Decimal | None) -> str | None:
+        return None if bedrag is None else str(bedrag)
+
+    return {
+        "telt_na": telt_mee_voor_kosten(per_blok),
+        "telt_herhaling": telt_mee_voor_kosten(per_blok, Blok.HERHALING) and t.verschil_herhaling is not None,
+        "kosten_voor": tekst(t.kosten_voor),
+        "eenmalig": tekst(t.eenmalige_investering),
+        "kosten_na": tekst(t.kosten_na),
+        "verschil_na": tekst(t.verschil_na),
+        "kosten_herhaling": tekst(t.kosten_herhaling),
+        "verschil_herhaling": tekst(t.verschil_herhaling),
+        "per_wet": {str(wet): str(bedrag) for wet, bedrag in t.verschil_na_per_wet.items()},
+    }
 
 
 def samenvatting_van(analyse: Microanalyse, regels: Iterable[Kostenpost] | None = None) -> Samenvatting:

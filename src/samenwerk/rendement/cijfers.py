@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -21,10 +22,10 @@ from django.utils.translation import ngettext
 from samenwerk.casussen.models import Betrokkene, Casus
 from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie
 
-from .analyse import regels_per_blok, telt_mee_voor_kosten, totalen_van
+from .analyse import bijdrage_van
 from .bedragen import euro, getal
 from .berekening import EXACT
-from .keuzes import Blok, Wet
+from .keuzes import Wet
 from .models import MOMENTEN, Microanalyse
 
 NUL = Decimal(0)
@@ -121,29 +122,41 @@ def casussen(gemeente: Gemeente, filter_: Filter) -> QuerySet[Casus]:
 
 
 def cijfers(gemeente: Gemeente, filter_: Filter) -> Cijfers:
-    """Three queries, whatever the number of cases: the counts, the analyses, their lines."""
+    """Two queries, whatever the number of cases: the counts, and per analysis its scores and
+    the figures stored with it. Analyses whose stored figures are missing or older than the
+    analysis (written around the services) are recomputed from their lines: two more."""
     populatie = casussen(gemeente, filter_)
     telling = populatie.aggregate(alle=Count("pk"), met=Count("pk", filter=Q(microanalyse__isnull=False)))
-    analyses = list(Microanalyse.objects.filter(gemeente=gemeente, casus__in=populatie.values("pk")).met_regels().order_by("pk"))
-    return bereken(analyses, aantal_casussen=telling["alle"], aantal_met_analyse=telling["met"])
+    rijen = list(
+        Microanalyse.objects.filter(gemeente=gemeente, casus__in=populatie.values("pk"))
+        .order_by("pk")
+        .values_list("pk", "versie", "totalen_versie", "totalen", *(f"welzijn_{m}" for m in MOMENTEN))
+    )
+    verouderd = [pk for pk, versie, totalen_versie, *_rest in rijen if totalen_versie != versie]
+    opnieuw = {a.pk: bijdrage_van(a, a.regels.all()) for a in Microanalyse.objects.filter(pk__in=verouderd).met_regels()}
+    bijdragen = [(opnieuw.get(pk) or totalen, tuple(scores)) for pk, _v, _tv, totalen, *scores in rijen]
+    return bereken(bijdragen, aantal_casussen=telling["alle"], aantal_met_analyse=telling["met"])
 
 
-def bereken(analyses: list[Microanalyse], *, aantal_casussen: int, aantal_met_analyse: int) -> Cijfers:
-    """The aggregates over analyses whose lines are prefetched (pure: no queries)."""
-    welzijn = [Welzijn(m, tuple(a.welzijn(m) for a in analyses if a.welzijn(m) is not None)) for m in MOMENTEN]
-    paren = [(a.welzijn_voor, a.welzijn_na) for a in analyses if a.welzijn_voor is not None and a.welzijn_na is not None]
+Bijdrage = tuple[dict[str, Any], tuple[int | None, ...]]  # bijdrage_van(analyse), and its scores in MOMENTEN order
+
+
+def bereken(bijdragen: list[Bijdrage], *, aantal_casussen: int, aantal_met_analyse: int) -> Cijfers:
+    """The aggregates over what each analysis adds (pure: no queries)."""
+    welzijn = [Welzijn(m, tuple(scores[i] for _b, scores in bijdragen if scores[i] is not None)) for i, m in enumerate(MOMENTEN)]
+    paren = [(scores[0], scores[1]) for _b, scores in bijdragen if scores[0] is not None and scores[1] is not None]
     gepaard = (len(paren), gemiddelde(v for v, _n in paren), gemiddelde(n for _v, n in paren))
     na, herhaling, per_wet = Kosten(), Kosten(), dict.fromkeys(Wet, NUL)
     with localcontext(EXACT):
-        for analyse in analyses:
-            per_blok = regels_per_blok(analyse.regels.all())
-            t = totalen_van(analyse, per_blok)
-            if telt_mee_voor_kosten(per_blok):
-                na = _tel(na, t.verschil_na, t.kosten_voor, t.kosten_na, t.eenmalige_investering)
-                for wet, bedrag in t.verschil_na_per_wet.items():
-                    per_wet[wet] += bedrag
-            if telt_mee_voor_kosten(per_blok, Blok.HERHALING) and t.verschil_herhaling is not None:
-                herhaling = _tel(herhaling, t.verschil_herhaling, t.kosten_voor, t.kosten_herhaling, t.eenmalige_investering)  # type: ignore[arg-type]
+        for b, _scores in bijdragen:
+            if b["telt_na"]:
+                voor, eenmalig = Decimal(b["kosten_voor"]), Decimal(b["eenmalig"])
+                na = _tel(na, Decimal(b["verschil_na"]), voor, Decimal(b["kosten_na"]), eenmalig)
+                for wet, bedrag in b["per_wet"].items():
+                    per_wet[Wet(wet)] += Decimal(bedrag)
+            if b["telt_herhaling"]:
+                voor, eenmalig = Decimal(b["kosten_voor"]), Decimal(b["eenmalig"])
+                herhaling = _tel(herhaling, Decimal(b["verschil_herhaling"]), voor, Decimal(b["kosten_herhaling"]), eenmalig)
     return Cijfers(
         aantal_casussen=aantal_casussen,
         aantal_met_analyse=aantal_met_analyse,

@@ -162,6 +162,11 @@ class Microanalyse(models.Model):
         help_text=_("Een aannemelijk scenario, bijvoorbeeld: huisuitzetting en opname in de crisisopvang."),
     )
     versie = models.PositiveIntegerField(_("versie"), default=1)
+    # What the analysis adds to the report (analyse.bijdrage_van), computed when it is saved
+    # through the services, for version `totalen_versie`. The report adds these up instead of
+    # recomputing thousands of analyses per request; a stale or missing copy is recomputed.
+    totalen = models.JSONField(null=True, blank=True, editable=False)
+    totalen_versie = models.PositiveIntegerField(null=True, blank=True, editable=False)
     aangemaakt_door = models.CharField(_("aangemaakt door"), max_length=200, editable=False)
     gewijzigd_door = models.CharField(_("gewijzigd door"), max_length=200, editable=False)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)

@@ -7,13 +7,13 @@ version is refused with `AnalyseConflict` (optimistic locking, like the plan).""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,6 +25,7 @@ from samenwerk.gemeenten.models import User
 from samenwerk.plannen.models import Evaluatie, Samenwerkplan
 from samenwerk.privacy.models import Actie
 
+from .analyse import bijdrage_van
 from .bedragen import getal
 from .keuzes import EIGEN_PERIODE, TOEGESTANE_PERIODEN, WEKEN_PER_JAAR, Blok, Eenheid, Periode, Wet
 from .models import Kostenpost, Microanalyse, Prijsitem, Prijslijst
@@ -102,10 +103,17 @@ def _vergrendel(analyse: Microanalyse, versie: int | None) -> Microanalyse:
     return actueel
 
 
-def _nieuwe_versie(analyse: Microanalyse, actor: User) -> None:
+def _bij_met_totalen(analyse: Microanalyse, regels: Iterable[Kostenpost]) -> None:
+    """What the analysis now adds to the report, stored with it for this version."""
+    analyse.totalen, analyse.totalen_versie = bijdrage_van(analyse, regels), analyse.versie
+
+
+def _nieuwe_versie(analyse: Microanalyse, actor: User) -> list[str]:
+    """Count up the version and store the new figures; returns the fields to save."""
     analyse.versie += 1
     analyse.gewijzigd_door = str(actor)
-    analyse.save(update_fields=["versie", "gewijzigd_door", "gewijzigd_op"])
+    _bij_met_totalen(analyse, analyse.regels.all())
+    return ["versie", "gewijzigd_door", "gewijzigd_op", "totalen", "totalen_versie"]
 
 
 def prijslijst_voor(casus: Casus, datum: datetime.date) -> Prijslijst | None:
@@ -146,7 +154,7 @@ def maak_analyse(
     prijslijst = prijslijst or prijslijst_voor(casus, datum)
     plan = Samenwerkplan.objects.filter(casus=casus).first()
     evaluatie = Evaluatie.objects.filter(ronde__plan__casus=casus).order_by("-ronde__nummer").first()
-    analyse = Microanalyse.objects.create(
+    analyse = Microanalyse(
         gemeente_id=casus.gemeente_id,
         casus=casus,
         prijslijst=prijslijst,
@@ -159,6 +167,8 @@ def maak_analyse(
         aangemaakt_door=str(actor),
         gewijzigd_door=str(actor),
     )
+    _bij_met_totalen(analyse, [])
+    analyse.save()
     casussen.tijdlijn(casus, actor, "rendement", _("Micro-analyse maatschappelijk rendement gestart"))
     _log(actor, casus, analyse, Actie.CREATE, "rendement.analyse.gemaakt")
     return analyse
@@ -178,8 +188,7 @@ def wijzig_analyse(*, actor: User, analyse: Microanalyse, gegevens: AnalyseGegev
     for veld in gewijzigd:
         setattr(actueel, veld, nieuw[veld])
     actueel.full_clean(exclude=["casus", "gemeente", "prijslijst"], validate_constraints=False)
-    actueel.versie += 1
-    actueel.gewijzigd_door = str(actor)
+    _nieuwe_versie(actueel, actor)  # the repeat measurement's date or score can change what counts
     actueel.save()
     if any(v.startswith("welzijn_") and not v.endswith("toelichting") for v in gewijzigd):
         cijfers = ", ".join(
@@ -273,7 +282,7 @@ def voeg_regel_toe(*, actor: User, analyse: Microanalyse, gegevens: RegelGegeven
     laatste = Kostenpost.objects.filter(analyse=actueel, blok=regel.blok).aggregate(m=Max("volgorde"))["m"]
     regel.volgorde = (laatste or 0) + 1
     regel.save()
-    _nieuwe_versie(actueel, actor)
+    actueel.save(update_fields=_nieuwe_versie(actueel, actor))
     _log(actor, casus, actueel, Actie.CREATE, "rendement.regel.toegevoegd")
     return regel
 
@@ -287,7 +296,7 @@ def wijzig_regel(*, actor: User, regel: Kostenpost, gegevens: RegelGegevens, ver
     actueel.casus = casus
     _controleer_regel(actueel, gegevens, regel)
     regel.save()
-    _nieuwe_versie(actueel, actor)
+    actueel.save(update_fields=_nieuwe_versie(actueel, actor))
     _log(actor, casus, actueel, Actie.UPDATE, "rendement.regel.gewijzigd")
     return regel
 
@@ -299,7 +308,7 @@ def verwijder_regel(*, actor: User, regel: Kostenpost, versie: int | None = None
     _mag_wijzigen(actor, casus)
     actueel = _vergrendel(analyse, versie)
     regel.delete()
-    _nieuwe_versie(actueel, actor)
+    actueel.save(update_fields=_nieuwe_versie(actueel, actor))
     _log(actor, casus, actueel, Actie.DELETE, "rendement.regel.verwijderd")
 
 
@@ -348,3 +357,24 @@ def voeg_vergadertijd_toe(
         toelichting=toelichting,
     )
     return voeg_regel_toe(actor=actor, analyse=analyse, gegevens=gegevens)
+
+
+def werk_totalen_bij(per_keer: int = 500) -> int:
+    """Store the report's figures of every analysis whose stored figures are missing or stale
+    (after an upgrade, or after its lines were changed in the database directly); returns how
+    many. The report is right without this (it recomputes those), only slower."""
+    aantal = 0
+    while True:
+        with transaction.atomic():
+            verouderd = list(
+                Microanalyse.objects.exclude(totalen_versie=F("versie"))
+                .select_for_update()
+                .prefetch_related("regels")
+                .order_by("pk")[:per_keer]
+            )
+            for analyse in verouderd:
+                _bij_met_totalen(analyse, analyse.regels.all())
+            Microanalyse.objects.bulk_update(verouderd, ["totalen", "totalen_versie"])
+        aantal += len(verouderd)
+        if len(verouderd) < per_keer:
+            return aantal

@@ -25,7 +25,6 @@ from samenwerk.gemeenten.models import User
 from .models import Digest, Signalering, Status
 from .regels import label_van
 
-
 # People per transaction, per task and per SMTP connection. One commit per person, and one
 # task per e-mail, each made the run for 4,400 people take over half a minute (bench/,
 # docs/performance.md); a claim stays per person.
@@ -80,9 +79,8 @@ def maak_digests() -> int:
             # The queue is a table of this database: the e-mails are queued inside the claims'
             # transaction, and the worker sees them only once that commits (outbox).
             mail_digests.enqueue(digest_ids=digests)
-    blijven_liggen = list(
-        Digest.objects.filter(verzonden_op__isnull=True, aangemaakt_op__lt=timezone.now() - OPNIEUW_NA).values_list("pk", flat=True)
-    )
+    onverzonden = Digest.objects.filter(verzonden_op__isnull=True, aangemaakt_op__lt=timezone.now() - OPNIEUW_NA)
+    blijven_liggen = list(onverzonden.values_list("pk", flat=True))
     for begin in range(0, len(blijven_liggen), PER_TAAK):
         mail_digests.enqueue(digest_ids=blijven_liggen[begin : begin + PER_TAAK])
     return aantal
