@@ -18,7 +18,7 @@ from samenwerk.casussen.models import Betrokkene, Casus, Gebeurtenis, Inwoner, N
 from samenwerk.overleg.models import Deelnemer, Overleg, Weigering
 from samenwerk.plannen.models import Afspraak, Evaluatie, GezondheidMeting, PlanVersie, Ronde, Samenwerkplan
 from samenwerk.regie.models import Niveauwijziging
-from samenwerk.rendement.models import Kostenpost, Microanalyse, Prijslijst
+from samenwerk.rendement.models import Bijdrage, Kostenpost, Microanalyse, Prijslijst
 
 from .audit import AppendOnlyUit, schrijf_audit
 from .casussen import maak_casussen
@@ -46,6 +46,7 @@ VOLGORDE = [
     Deelnemer,
     Weigering,
     Microanalyse,
+    Bijdrage,
     Kostenpost,
 ]
 CASUSSEN, MENSEN, GEMEENTEN = 100_000, 5_000, 20

@@ -7,13 +7,11 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from psycopg.types.json import Jsonb
-
 from samenwerk.privacy.models import Actie
 from samenwerk.rendement.analyse import bijdrage_van
 from samenwerk.rendement.demo import ITEMS
 from samenwerk.rendement.keuzes import WEKEN_PER_JAAR, Blok, Eenheid
-from samenwerk.rendement.models import Kostenpost, Microanalyse
+from samenwerk.rendement.models import Bijdrage, Kostenpost, Microanalyse
 
 from .context import DAG, CasusInfo, Ctx
 
@@ -25,7 +23,7 @@ EENMALIG = [i for i in ITEMS if i[2] == Eenheid.EENMALIG]
 ANALYSE_VELDEN = [
     "id", "gemeente", "casus", "prijslijst", "datum", "weken_per_jaar", "welzijn_voor", "welzijn_voor_toelichting",
     "welzijn_na", "welzijn_na_toelichting", "welzijn_herhaling", "welzijn_herhaling_toelichting", "herhaling_datum",
-    "scenario_niets_doen", "versie", "aangemaakt_door", "gewijzigd_door", "gewijzigd_op", "totalen", "totalen_versie",
+    "scenario_niets_doen", "versie", "aangemaakt_door", "gewijzigd_door", "gewijzigd_op",
 ]  # fmt: skip
 REGEL_VELDEN = [
     "analyse", "gemeente", "blok", "volgorde", "omschrijving", "code", "prijslijst_jaar", "prijs", "eenheid", "wet",
@@ -63,8 +61,10 @@ def maak_analyse(ctx: Ctx, casus: CasusInfo, prijslijst_id: int, jaar: int) -> N
         analyse_id, ctx.gemeente.id, casus.id, prijslijst_id, datum, WEKEN_PER_JAAR, welzijn[0], "Het ging niet goed",
         welzijn[1], "Beter", welzijn[2], "Nog steeds beter" if met_herhaling else "", analyse.herhaling_datum,
         "Huisuitzetting en opvang", 1, hoofd.persoon.audit_naam, hoofd.persoon.audit_naam,
-        datetime.datetime.combine(datum, datetime.time(12), tzinfo=datetime.UTC), Jsonb(bijdrage_van(analyse, regels)), 1,
+        datetime.datetime.combine(datum, datetime.time(12), tzinfo=datetime.UTC),
     )  # fmt: skip
+    bijdrage = bijdrage_van(analyse, regels)
+    ctx.tabel(Bijdrage, ["analyse", "versie", *bijdrage]).add(analyse_id, 1, *bijdrage.values())
     tabel = ctx.tabel(Kostenpost, REGEL_VELDEN)
     for r in regels:
         tabel.add(

@@ -2,6 +2,7 @@
 are copied, the version guards against lost updates, and only participants write."""
 
 import datetime
+import decimal
 import io
 from decimal import Decimal
 
@@ -149,12 +150,15 @@ def test_meeting_time_needs_an_hourly_price_and_sensible_meetings(opzet):
 
 def _bijgewerkt(analyse_id):
     """The stored figures belong to the current version and equal a fresh computation."""
+    from django.forms.models import model_to_dict
+
     from samenwerk.rendement.analyse import bijdrage_van
 
-    analyse = Microanalyse.objects.met_regels().get(pk=analyse_id)
-    assert analyse.totalen_versie == analyse.versie
-    assert analyse.totalen == bijdrage_van(analyse, analyse.regels.all())
-    return analyse.totalen
+    analyse = Microanalyse.objects.met_regels().select_related("bijdrage").get(pk=analyse_id)
+    opgeslagen = model_to_dict(analyse.bijdrage, exclude=["analyse", "versie"])
+    assert analyse.bijdrage.versie == analyse.versie
+    assert opgeslagen == bijdrage_van(analyse, analyse.regels.all())
+    return {k: D(v) / 10**6 if isinstance(v, int) and not isinstance(v, bool) else v for k, v in opgeslagen.items()}
 
 
 def test_every_change_stores_the_figures_the_report_adds_up(opzet, django_assert_num_queries):
@@ -165,23 +169,27 @@ def test_every_change_stores_the_figures_the_report_adds_up(opzet, django_assert
     assert _bijgewerkt(analyse.pk)["telt_na"] is False
     voor = services.voeg_regel_toe(**kwargs, gegevens=services.RegelGegevens(blok="voor", prijsitem=item, periode="week"))
     services.voeg_regel_toe(**kwargs, gegevens=services.RegelGegevens(blok="na", prijsitem=item, periode="maand"))
-    herhaling = services.voeg_regel_toe(**kwargs, gegevens=services.RegelGegevens(blok="herhaling", prijsitem=item, periode="jaar"))
+    herhaling = services.voeg_regel_toe(
+        **kwargs, gegevens=services.RegelGegevens(blok="herhaling", prijsitem=item, periode="jaar")
+    )
     totalen = _bijgewerkt(analyse.pk)
     assert totalen["telt_na"] and totalen["telt_herhaling"]
-    assert [D(totalen[k]) for k in ("kosten_voor", "kosten_na", "verschil_na")] == [D(3360), D(960), D(2400)]
+    assert [totalen[k] for k in ("kosten_voor", "kosten_na", "verschil_na")] == [D(3360), D(960), D(2400)]
     services.wijzig_regel(
-        actor=personas.professional, regel=voor, gegevens=services.RegelGegevens(blok="voor", prijsitem=item, aantal=D(2), periode="week")
+        actor=personas.professional,
+        regel=voor,
+        gegevens=services.RegelGegevens(blok="voor", prijsitem=item, aantal=D(2), periode="week"),
     )
-    assert D(_bijgewerkt(analyse.pk)["kosten_voor"]) == D(6720)
+    assert _bijgewerkt(analyse.pk)["kosten_voor"] == D(6720)
     services.verwijder_regel(actor=personas.professional, regel=herhaling)
     assert _bijgewerkt(analyse.pk)["telt_herhaling"] is False
     actueel = Microanalyse.objects.get(pk=analyse.pk)
     gegevens = services.AnalyseGegevens(datum=actueel.datum, welzijn_voor=3, welzijn_herhaling=7)
     services.wijzig_analyse(**kwargs, gegevens=gegevens, versie=actueel.versie)
-    assert D(_bijgewerkt(analyse.pk)["kosten_herhaling"]) == 0  # the repeat measurement now exists, without costs
-    with django_assert_num_queries(2):  # the counts, and the stored figures: nothing recomputed
+    assert _bijgewerkt(analyse.pk)["kosten_herhaling"] == 0  # the repeat measurement now exists, without costs
+    with django_assert_num_queries(2):  # cases; scores and sums of the stored figures; none to recompute
         c = cijfers(personas.gemeente, Filter())
-    assert (c.kosten_na.n, c.kosten_na.totaal, c.welzijn[0].scores) == (1, D("5760.00"), (3,))
+    assert (c.kosten_na.n, c.kosten_na.totaal, c.welzijn[0].verdeling[2]) == (1, D("5760.00"), 1)
 
 
 def test_figures_written_around_the_services_are_recomputed_not_trusted(opzet):
@@ -201,7 +209,19 @@ def test_figures_written_around_the_services_are_recomputed_not_trusted(opzet):
     from django.core.management import call_command
 
     uit = io.StringIO()
-    call_command("rendement_totalen", stdout=uit)
-    call_command("rendement_totalen", stdout=uit)
+    call_command("rendement_bijdragen", stdout=uit)
+    call_command("rendement_bijdragen", stdout=uit)
     assert uit.getvalue().split("\n")[:2] == ["Micro-analyses bijgewerkt: 1", "Micro-analyses bijgewerkt: 0"]
-    assert D(_bijgewerkt(analyse.pk)["verschil_na"]) == goed.totaal - D("960.00")
+    assert _bijgewerkt(analyse.pk)["verschil_na"] == goed.totaal - D("960.00")
+
+
+def test_every_law_has_its_column_and_amounts_are_never_rounded():
+    from samenwerk.rendement.analyse import in_miljoensten, uit_miljoensten
+    from samenwerk.rendement.keuzes import Wet
+    from samenwerk.rendement.models import Bijdrage
+
+    kolommen = {f.name for f in Bijdrage._meta.get_fields()}
+    assert {f"verschil_{w.value}" for w in Wet} <= kolommen
+    assert in_miljoensten(D("1234.567891")) == 1234567891 and uit_miljoensten(1234567891) == D("1234.567891")
+    with pytest.raises(decimal.Inexact):
+        in_miljoensten(D("0.0000001"))

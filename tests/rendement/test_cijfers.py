@@ -98,7 +98,7 @@ def test_the_aggregates_match_a_brute_force_recomputation(personas, zaad):
         if paren:
             assert c.gepaard[1] * len(paren) == sum(v for v, _ in paren)
         voor = [a.welzijn_voor for a in analyses if a.welzijn_voor is not None]
-        assert c.welzijn[0].n == len(voor) and c.welzijn[0].verdeling == [voor.count(i) for i in range(1, 11)]
+        assert c.welzijn[0].n == len(voor) and list(c.welzijn[0].verdeling) == [voor.count(i) for i in range(1, 11)]
 
 
 def test_the_filters(personas):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
-from .berekening import Berekening, Samenvatting, Totalen, blok, samenvatting, totalen
-from .keuzes import Blok
+from .berekening import EXACT, Berekening, Samenvatting, Totalen, blok, samenvatting, totalen
+from .keuzes import Blok, Wet
 from .models import Kostenpost, Microanalyse
 
 KOSTENBLOKKEN = [Blok.VOOR, Blok.EENMALIG, Blok.NA, Blok.HERHALING, Blok.NIETS_DOEN]  # order of the paper form
@@ -48,26 +48,38 @@ def totalen_van(analyse: Microanalyse, per_blok: dict[Blok, list[Kostenpost]]) -
     )
 
 
+MILJOENSTE = Decimal(10**6)
+
+
+def in_miljoensten(bedrag: Decimal) -> int:
+    """An amount as a whole number of millionths of a euro (how `Bijdrage` stores amounts);
+    raises rather than round if an amount ever has more decimals."""
+    with localcontext(EXACT):
+        return int((bedrag * MILJOENSTE).to_integral_exact())
+
+
+def uit_miljoensten(aantal: int) -> Decimal:
+    with localcontext(EXACT):
+        return Decimal(aantal) / MILJOENSTE
+
+
 def bijdrage_van(analyse: Microanalyse, regels: Iterable[Kostenpost]) -> dict[str, Any]:
-    """What this analysis adds to the aggregates (cijfers.py), in the form stored with it
-    (`Microanalyse.totalen`): the summary's numbers as exact decimal strings, and whether it
-    counts for the cost difference after and at the repeat measurement."""
+    """What this analysis adds to the aggregates (cijfers.py), as the fields of `Bijdrage`:
+    the summary's numbers, and whether it counts for the cost difference after and at the
+    repeat measurement."""
     per_blok = regels_per_blok(regels)
     t = totalen_van(analyse, per_blok)
-
-    def tekst(bedrag: Decimal | None) -> str | None:
-        return None if bedrag is None else str(bedrag)
-
+    herhaling = t.kosten_herhaling is not None and t.verschil_herhaling is not None
     return {
         "telt_na": telt_mee_voor_kosten(per_blok),
-        "telt_herhaling": telt_mee_voor_kosten(per_blok, Blok.HERHALING) and t.verschil_herhaling is not None,
-        "kosten_voor": tekst(t.kosten_voor),
-        "eenmalig": tekst(t.eenmalige_investering),
-        "kosten_na": tekst(t.kosten_na),
-        "verschil_na": tekst(t.verschil_na),
-        "kosten_herhaling": tekst(t.kosten_herhaling),
-        "verschil_herhaling": tekst(t.verschil_herhaling),
-        "per_wet": {str(wet): str(bedrag) for wet, bedrag in t.verschil_na_per_wet.items()},
+        "telt_herhaling": telt_mee_voor_kosten(per_blok, Blok.HERHALING) and herhaling,
+        "kosten_voor": in_miljoensten(t.kosten_voor),
+        "eenmalig": in_miljoensten(t.eenmalige_investering),
+        "kosten_na": in_miljoensten(t.kosten_na),
+        "verschil_na": in_miljoensten(t.verschil_na),
+        "kosten_herhaling": in_miljoensten(t.kosten_herhaling) if herhaling else None,  # type: ignore[arg-type]
+        "verschil_herhaling": in_miljoensten(t.verschil_herhaling) if herhaling else None,  # type: ignore[arg-type]
+        **{f"verschil_{wet.value}": in_miljoensten(t.verschil_na_per_wet.get(wet, Decimal(0))) for wet in Wet},
     }
 
 

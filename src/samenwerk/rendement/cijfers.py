@@ -10,21 +10,19 @@ area, with the organisation involved (now or before), on the route — as filter
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samenwerk.casussen.models import Betrokkene, Casus
 from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie
 
-from .analyse import bijdrage_van
+from .analyse import bijdrage_van, uit_miljoensten
 from .bedragen import euro, getal
-from .berekening import EXACT
 from .keuzes import Wet
 from .models import MOMENTEN, Microanalyse
 
@@ -42,23 +40,20 @@ class Filter:
 
 @dataclass(frozen=True)
 class Welzijn:
-    """The scores of one moment (before, after, repeat)."""
+    """The scores of one moment (before, after, repeat): how many analyses gave each score 1..10."""
 
     moment: str
-    scores: tuple[int, ...]
+    verdeling: tuple[int, ...]
 
     @property
     def n(self) -> int:
-        return len(self.scores)
+        return sum(self.verdeling)
 
     @property
     def gemiddelde(self) -> Decimal | None:
-        return gemiddelde(self.scores)
-
-    @property
-    def verdeling(self) -> list[int]:
-        """How many analyses gave each score 1..10."""
-        return [self.scores.count(cijfer) for cijfer in range(1, 11)]
+        if not self.n:
+            return None
+        return Decimal(sum(cijfer * aantal for cijfer, aantal in enumerate(self.verdeling, start=1))) / self.n
 
 
 @dataclass(frozen=True)
@@ -97,15 +92,6 @@ class Cijfers:
         return resultaatzin(self.gepaard, self.kosten_na)
 
 
-def gemiddelde(getallen: Iterable[int | Decimal]) -> Decimal | None:
-    reeks = list(getallen)
-    if not reeks:
-        return None
-    with localcontext(EXACT):
-        som = sum((Decimal(g) for g in reeks), NUL)
-    return som / len(reeks)
-
-
 def casussen(gemeente: Gemeente, filter_: Filter) -> QuerySet[Casus]:
     qs = Casus.objects.filter(gemeente=gemeente)
     if filter_.gebied is not None:
@@ -121,55 +107,84 @@ def casussen(gemeente: Gemeente, filter_: Filter) -> QuerySet[Casus]:
     return qs
 
 
+SOMMEN = ["kosten_voor", "kosten_na", "eenmalig"]  # summed per moment beside the difference
+CIJFERS = range(1, 11)
+GEPAARD = Q(welzijn_voor__isnull=False, welzijn_na__isnull=False)  # the published sentence's cases
+
+
 def cijfers(gemeente: Gemeente, filter_: Filter) -> Cijfers:
-    """Two queries, whatever the number of cases: the counts, and per analysis its scores and
-    the figures stored with it. Analyses whose stored figures are missing or older than the
-    analysis (written around the services) are recomputed from their lines: two more."""
+    """Two queries, whatever the number of cases: the number of cases, and over their
+    analyses the scores and the sums of the figures stored with each (`Bijdrage`) in one
+    pass. Analyses whose stored figures are missing or belong to another version (written
+    around the services) are recomputed from their lines and added (two more queries)."""
     populatie = casussen(gemeente, filter_)
-    telling = populatie.aggregate(alle=Count("pk"), met=Count("pk", filter=Q(microanalyse__isnull=False)))
-    rijen = list(
-        Microanalyse.objects.filter(gemeente=gemeente, casus__in=populatie.values("pk"))
-        .order_by("pk")
-        .values_list("pk", "versie", "totalen_versie", "totalen", *(f"welzijn_{m}" for m in MOMENTEN))
+    analyses = Microanalyse.objects.filter(gemeente=gemeente, casus__in=populatie.values("pk"))
+    actueel = Q(bijdrage__versie=F("versie"))
+    na, herhaling = actueel & Q(bijdrage__telt_na=True), actueel & Q(bijdrage__telt_herhaling=True)
+    sommen = analyses.aggregate(
+        met=Count("pk"),
+        verouderd=Count("pk", filter=~actueel),
+        **{f"{m}_{c}": Count("pk", filter=Q(**{f"welzijn_{m}": c})) for m in MOMENTEN for c in CIJFERS},
+        paren=Count("pk", filter=GEPAARD),
+        paren_voor=Sum("welzijn_voor", filter=GEPAARD),
+        paren_na=Sum("welzijn_na", filter=GEPAARD),
+        na_n=Count("pk", filter=na),
+        na_verschil=Sum("bijdrage__verschil_na", filter=na),
+        **{f"na_{veld}": Sum(f"bijdrage__{veld}", filter=na) for veld in SOMMEN},
+        **{f"wet_{w.value}": Sum(f"bijdrage__verschil_{w.value}", filter=na) for w in Wet},
+        herhaling_n=Count("pk", filter=herhaling),
+        herhaling_verschil=Sum("bijdrage__verschil_herhaling", filter=herhaling),
+        **{f"herhaling_{veld}": Sum(f"bijdrage__{veld.replace('_na', '_herhaling')}", filter=herhaling) for veld in SOMMEN},
     )
-    verouderd = [pk for pk, versie, totalen_versie, *_rest in rijen if totalen_versie != versie]
-    opnieuw = {a.pk: bijdrage_van(a, a.regels.all()) for a in Microanalyse.objects.filter(pk__in=verouderd).met_regels()}
-    bijdragen = [(opnieuw.get(pk) or totalen, tuple(scores)) for pk, _v, _tv, totalen, *scores in rijen]
-    return bereken(bijdragen, aantal_casussen=telling["alle"], aantal_met_analyse=telling["met"])
-
-
-Bijdrage = tuple[dict[str, Any], tuple[int | None, ...]]  # bijdrage_van(analyse), and its scores in MOMENTEN order
-
-
-def bereken(bijdragen: list[Bijdrage], *, aantal_casussen: int, aantal_met_analyse: int) -> Cijfers:
-    """The aggregates over what each analysis adds (pure: no queries)."""
-    welzijn = [Welzijn(m, tuple(scores[i] for _b, scores in bijdragen if scores[i] is not None)) for i, m in enumerate(MOMENTEN)]
-    paren = [(scores[0], scores[1]) for _b, scores in bijdragen if scores[0] is not None and scores[1] is not None]
-    gepaard = (len(paren), gemiddelde(v for v, _n in paren), gemiddelde(n for _v, n in paren))
-    na, herhaling, per_wet = Kosten(), Kosten(), dict.fromkeys(Wet, NUL)
-    with localcontext(EXACT):
-        for b, _scores in bijdragen:
-            if b["telt_na"]:
-                voor, eenmalig = Decimal(b["kosten_voor"]), Decimal(b["eenmalig"])
-                na = _tel(na, Decimal(b["verschil_na"]), voor, Decimal(b["kosten_na"]), eenmalig)
-                for wet, bedrag in b["per_wet"].items():
-                    per_wet[Wet(wet)] += Decimal(bedrag)
-            if b["telt_herhaling"]:
-                voor, eenmalig = Decimal(b["kosten_voor"]), Decimal(b["eenmalig"])
-                herhaling = _tel(herhaling, Decimal(b["verschil_herhaling"]), voor, Decimal(b["kosten_herhaling"]), eenmalig)
+    if sommen["verouderd"]:
+        for analyse in analyses.zonder_actuele_bijdrage().met_regels():
+            _tel_op(sommen, bijdrage_van(analyse, analyse.regels.all()))
     return Cijfers(
-        aantal_casussen=aantal_casussen,
-        aantal_met_analyse=aantal_met_analyse,
-        welzijn=welzijn,
-        gepaard=gepaard,
-        kosten_na=na,
-        kosten_herhaling=herhaling,
-        per_wet={w: b for w, b in per_wet.items() if b or na.n},
+        aantal_casussen=populatie.count(),
+        aantal_met_analyse=sommen["met"],
+        welzijn=[Welzijn(m, tuple(sommen[f"{m}_{c}"] for c in CIJFERS)) for m in MOMENTEN],
+        gepaard=(
+            sommen["paren"],
+            Decimal(sommen["paren_voor"]) / sommen["paren"] if sommen["paren"] else None,
+            Decimal(sommen["paren_na"]) / sommen["paren"] if sommen["paren"] else None,
+        ),
+        kosten_na=_kosten(sommen, "na"),
+        kosten_herhaling=_kosten(sommen, "herhaling"),
+        per_wet={w: b for w in Wet if (b := uit_miljoensten(sommen[f"wet_{w.value}"] or 0)) or sommen["na_n"]},
     )
 
 
-def _tel(k: Kosten, verschil: Decimal, voor: Decimal, na: Decimal, eenmalig: Decimal) -> Kosten:
-    return Kosten(k.n + 1, k.totaal + verschil, k.kosten_voor + voor, k.kosten_na + na, k.eenmalig + eenmalig)
+def _tel_op(sommen: dict[str, int | None], bijdrage: dict[str, Any]) -> None:
+    """Add one recomputed analysis to the database's sums, as the database would have."""
+
+    def plus(sleutel: str, waarde: int) -> None:
+        sommen[sleutel] = (sommen[sleutel] or 0) + waarde
+
+    if bijdrage["telt_na"]:
+        plus("na_n", 1)
+        plus("na_verschil", bijdrage["verschil_na"])
+        for veld in SOMMEN:
+            plus(f"na_{veld}", bijdrage[veld])
+        for w in Wet:
+            plus(f"wet_{w.value}", bijdrage[f"verschil_{w.value}"])
+    if bijdrage["telt_herhaling"]:
+        plus("herhaling_n", 1)
+        plus("herhaling_verschil", bijdrage["verschil_herhaling"])
+        for veld in SOMMEN:
+            plus(f"herhaling_{veld}", bijdrage[veld.replace("_na", "_herhaling")])
+
+
+def _kosten(sommen: dict[str, int | None], moment: str) -> Kosten:
+    def bedrag(veld: str) -> Decimal:
+        return uit_miljoensten(sommen[f"{moment}_{veld}"] or 0)
+
+    return Kosten(
+        n=sommen[f"{moment}_n"] or 0,
+        totaal=bedrag("verschil"),
+        kosten_voor=bedrag("kosten_voor"),
+        kosten_na=bedrag("kosten_na"),
+        eenmalig=bedrag("eenmalig"),
+    )
 
 
 def een_decimaal(waarde: Decimal) -> str:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from samenwerk.gemeenten.models import Gemeente
@@ -125,6 +125,10 @@ class MicroanalyseQuerySet(models.QuerySet["Microanalyse"]):
     def met_regels(self) -> MicroanalyseQuerySet:
         return self.prefetch_related(models.Prefetch("regels", queryset=Kostenpost.objects.order_by("blok", "volgorde", "id")))
 
+    def zonder_actuele_bijdrage(self) -> MicroanalyseQuerySet:
+        """Analyses whose stored report figures are missing or belong to another version."""
+        return self.exclude(Exists(Bijdrage.objects.filter(analyse=OuterRef("pk"), versie=OuterRef("versie"))))
+
 
 class Microanalyse(models.Model):
     """The social return of one case: the resident's wellbeing before, after and at the
@@ -162,11 +166,6 @@ class Microanalyse(models.Model):
         help_text=_("Een aannemelijk scenario, bijvoorbeeld: huisuitzetting en opname in de crisisopvang."),
     )
     versie = models.PositiveIntegerField(_("versie"), default=1)
-    # What the analysis adds to the report (analyse.bijdrage_van), computed when it is saved
-    # through the services, for version `totalen_versie`. The report adds these up instead of
-    # recomputing thousands of analyses per request; a stale or missing copy is recomputed.
-    totalen = models.JSONField(null=True, blank=True, editable=False)
-    totalen_versie = models.PositiveIntegerField(null=True, blank=True, editable=False)
     aangemaakt_door = models.CharField(_("aangemaakt door"), max_length=200, editable=False)
     gewijzigd_door = models.CharField(_("gewijzigd door"), max_length=200, editable=False)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
@@ -254,3 +253,44 @@ class Kostenpost(models.Model):
             wet=self.wet,
             code=self.code,
         )
+
+
+def _bedrag(naam: str, **kwargs: object) -> models.BigIntegerField:
+    return models.BigIntegerField(naam, **kwargs)  # type: ignore[arg-type]
+
+
+class Bijdrage(models.Model):
+    """What one analysis adds to the social-return report (analyse.bijdrage_van), stored by
+    the services whenever the analysis or its lines change, for the analysis's version
+    `versie`. The report adds these up in the database instead of recomputing thousands of
+    analyses per request, and recomputes any analysis whose stored version differs.
+
+    Amounts are whole numbers of millionths of a euro: every amount of an analysis is one
+    (prices, quantities and frequencies have two decimals, weeks are whole), and whole
+    numbers add up exactly on every database, where decimals would become floating point on
+    SQLite."""
+
+    analyse = models.OneToOneField(Microanalyse, on_delete=models.CASCADE, primary_key=True, related_name="bijdrage")
+    versie = models.PositiveIntegerField()
+    telt_na = models.BooleanField(help_text="Costs before and after: counts for the difference after.")
+    telt_herhaling = models.BooleanField(help_text="Costs before and at the repeat measurement.")
+    kosten_voor = _bedrag("kosten per jaar vooraf (1)")
+    eenmalig = _bedrag("eenmalige investering (2)")
+    kosten_na = _bedrag("kosten per jaar achteraf (3)")
+    verschil_na = _bedrag("verschil (1) − (3) − (2)")
+    kosten_herhaling = _bedrag("kosten per jaar bij de herhaalmeting (3b)", null=True)
+    verschil_herhaling = _bedrag("verschil (1) − (3b) − (2)", null=True)
+    # (1) − (3) − (2) per law or budget: one column per Wet (a test fails when a Wet has none).
+    verschil_wmo = _bedrag("verschil Wmo")
+    verschil_zvw = _bedrag("verschil Zvw")
+    verschil_wlz = _bedrag("verschil Wlz")
+    verschil_participatiewet = _bedrag("verschil Participatiewet")
+    verschil_jeugdwet = _bedrag("verschil Jeugdwet")
+    verschil_anders = _bedrag("verschil anders")
+
+    class Meta:
+        verbose_name = _("bijdrage aan het rapport")
+        verbose_name_plural = _("bijdragen aan het rapport")
+
+    def __str__(self) -> str:
+        return f"{self.analyse_id} v{self.versie}"

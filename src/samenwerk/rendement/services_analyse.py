@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,7 +28,7 @@ from samenwerk.privacy.models import Actie
 from .analyse import bijdrage_van
 from .bedragen import getal
 from .keuzes import EIGEN_PERIODE, TOEGESTANE_PERIODEN, WEKEN_PER_JAAR, Blok, Eenheid, Periode, Wet
-from .models import Kostenpost, Microanalyse, Prijsitem, Prijslijst
+from .models import Bijdrage, Kostenpost, Microanalyse, Prijsitem, Prijslijst
 
 Overleg = tuple[datetime.date, Decimal, int]  # (datum, uren, aantal professionals)
 
@@ -103,17 +103,19 @@ def _vergrendel(analyse: Microanalyse, versie: int | None) -> Microanalyse:
     return actueel
 
 
-def _bij_met_totalen(analyse: Microanalyse, regels: Iterable[Kostenpost]) -> None:
-    """What the analysis now adds to the report, stored with it for this version."""
-    analyse.totalen, analyse.totalen_versie = bijdrage_van(analyse, regels), analyse.versie
+def _bewaar_bijdrage(analyse: Microanalyse, regels: Iterable[Kostenpost] | None = None) -> None:
+    """Store what the analysis, as saved now, adds to the report (its lines read again
+    unless given)."""
+    velden = bijdrage_van(analyse, analyse.regels.all() if regels is None else regels)
+    Bijdrage.objects.update_or_create(analyse=analyse, defaults={"versie": analyse.versie, **velden})
 
 
-def _nieuwe_versie(analyse: Microanalyse, actor: User) -> list[str]:
-    """Count up the version and store the new figures; returns the fields to save."""
+def _nieuwe_versie(analyse: Microanalyse, actor: User, velden: list[str] | None = None) -> None:
+    """Count up the version, save (these fields, or all) and store the new figures."""
     analyse.versie += 1
     analyse.gewijzigd_door = str(actor)
-    _bij_met_totalen(analyse, analyse.regels.all())
-    return ["versie", "gewijzigd_door", "gewijzigd_op", "totalen", "totalen_versie"]
+    analyse.save(update_fields=velden)
+    _bewaar_bijdrage(analyse)
 
 
 def prijslijst_voor(casus: Casus, datum: datetime.date) -> Prijslijst | None:
@@ -167,8 +169,8 @@ def maak_analyse(
         aangemaakt_door=str(actor),
         gewijzigd_door=str(actor),
     )
-    _bij_met_totalen(analyse, [])
     analyse.save()
+    _bewaar_bijdrage(analyse, [])
     casussen.tijdlijn(casus, actor, "rendement", _("Micro-analyse maatschappelijk rendement gestart"))
     _log(actor, casus, analyse, Actie.CREATE, "rendement.analyse.gemaakt")
     return analyse
@@ -189,7 +191,6 @@ def wijzig_analyse(*, actor: User, analyse: Microanalyse, gegevens: AnalyseGegev
         setattr(actueel, veld, nieuw[veld])
     actueel.full_clean(exclude=["casus", "gemeente", "prijslijst"], validate_constraints=False)
     _nieuwe_versie(actueel, actor)  # the repeat measurement's date or score can change what counts
-    actueel.save()
     if any(v.startswith("welzijn_") and not v.endswith("toelichting") for v in gewijzigd):
         cijfers = ", ".join(
             f"{label} {cijfer}"
@@ -282,7 +283,7 @@ def voeg_regel_toe(*, actor: User, analyse: Microanalyse, gegevens: RegelGegeven
     laatste = Kostenpost.objects.filter(analyse=actueel, blok=regel.blok).aggregate(m=Max("volgorde"))["m"]
     regel.volgorde = (laatste or 0) + 1
     regel.save()
-    actueel.save(update_fields=_nieuwe_versie(actueel, actor))
+    _nieuwe_versie(actueel, actor, ["versie", "gewijzigd_door", "gewijzigd_op"])
     _log(actor, casus, actueel, Actie.CREATE, "rendement.regel.toegevoegd")
     return regel
 
@@ -296,7 +297,7 @@ def wijzig_regel(*, actor: User, regel: Kostenpost, gegevens: RegelGegevens, ver
     actueel.casus = casus
     _controleer_regel(actueel, gegevens, regel)
     regel.save()
-    actueel.save(update_fields=_nieuwe_versie(actueel, actor))
+    _nieuwe_versie(actueel, actor, ["versie", "gewijzigd_door", "gewijzigd_op"])
     _log(actor, casus, actueel, Actie.UPDATE, "rendement.regel.gewijzigd")
     return regel
 
@@ -308,7 +309,7 @@ def verwijder_regel(*, actor: User, regel: Kostenpost, versie: int | None = None
     _mag_wijzigen(actor, casus)
     actueel = _vergrendel(analyse, versie)
     regel.delete()
-    actueel.save(update_fields=_nieuwe_versie(actueel, actor))
+    _nieuwe_versie(actueel, actor, ["versie", "gewijzigd_door", "gewijzigd_op"])
     _log(actor, casus, actueel, Actie.DELETE, "rendement.regel.verwijderd")
 
 
@@ -359,22 +360,20 @@ def voeg_vergadertijd_toe(
     return voeg_regel_toe(actor=actor, analyse=analyse, gegevens=gegevens)
 
 
-def werk_totalen_bij(per_keer: int = 500) -> int:
+def werk_bijdragen_bij(per_keer: int = 500) -> int:
     """Store the report's figures of every analysis whose stored figures are missing or stale
     (after an upgrade, or after its lines were changed in the database directly); returns how
     many. The report is right without this (it recomputes those), only slower."""
     aantal = 0
     while True:
         with transaction.atomic():
-            verouderd = list(
-                Microanalyse.objects.exclude(totalen_versie=F("versie"))
-                .select_for_update()
-                .prefetch_related("regels")
-                .order_by("pk")[:per_keer]
+            verouderd = list(Microanalyse.objects.zonder_actuele_bijdrage().met_regels().order_by("pk")[:per_keer])
+            Bijdrage.objects.bulk_create(
+                [Bijdrage(analyse=a, versie=a.versie, **bijdrage_van(a, a.regels.all())) for a in verouderd],
+                update_conflicts=True,
+                unique_fields=["analyse"],
+                update_fields=[f.name for f in Bijdrage._meta.concrete_fields if not f.primary_key],
             )
-            for analyse in verouderd:
-                _bij_met_totalen(analyse, analyse.regels.all())
-            Microanalyse.objects.bulk_update(verouderd, ["totalen", "totalen_versie"])
         aantal += len(verouderd)
         if len(verouderd) < per_keer:
             return aantal

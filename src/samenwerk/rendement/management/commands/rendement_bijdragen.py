@@ -8,11 +8,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from samenwerk.rendement.services_analyse import werk_totalen_bij
+from samenwerk.rendement.services_analyse import werk_bijdragen_bij
 
 
 class Command(BaseCommand):
     help = "Bewaar de cijfers van het rendementsrapport bij elke micro-analyse waar ze ontbreken of verouderd zijn."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write(f"Micro-analyses bijgewerkt: {werk_totalen_bij()}")
+        self.stdout.write(f"Micro-analyses bijgewerkt: {werk_bijdragen_bij()}")
