@@ -9,7 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -62,9 +62,11 @@ class CasusQuerySet(models.QuerySet["Casus"]):
         Managers and executives see figures elsewhere, never cases (domain.md §8)."""
         if not getattr(user, "is_authenticated", False) or not user.is_active:  # type: ignore[attr-defined]
             return self.none()
-        betrokken = Betrokkene.objects.actief().filter(casus=OuterRef("pk"), user=user)
-        nood = Noodtoegang.objects.actief().filter(casus=OuterRef("pk"), user=user)
-        return self.filter(Exists(betrokken) | Exists(nood), gemeente__in=user.gemeenten())  # type: ignore[attr-defined]
+        # One list of case ids (a UNION), not "EXISTS … OR EXISTS …": the database then knows
+        # how few cases that is and joins them by index (bench/: 17 → 5 ms for 648 cases).
+        betrokken = Betrokkene.objects.actief().filter(user=user).order_by().values("casus_id")
+        nood = Noodtoegang.objects.actief().filter(user=user).order_by().values("casus_id")
+        return self.filter(pk__in=betrokken.union(nood), gemeente__in=user.gemeenten())  # type: ignore[attr-defined]
 
     def open(self) -> CasusQuerySet:
         return self.filter(status__in=OPEN)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Aggregate, Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -35,6 +35,13 @@ def casus_of_404(user: User, pk: int, *, gebeurtenis: str = "casus.bekeken") -> 
     return casus
 
 
+def _per_casus(aggregaat: Aggregate) -> Subquery:
+    """A figure per case as a correlated subquery rather than a GROUP BY over the whole list:
+    counting the list's pages then skips it, and the database computes it only for the rows
+    of the page (bench/: "Mijn casussen" of the busiest casusregisseur)."""
+    return Subquery(Casus.objects.filter(pk=OuterRef("pk")).values("pk").annotate(waarde=aggregaat).values("waarde"))
+
+
 def mijn_casussen(user: User, gemeente: Gemeente, *, gebied_id: int | None = None, status: str = "") -> QuerySet[Casus]:
     """The list of a professional: cases they take part in, with their role in each, the
     next deadline and the number of overdue agreements (over the `plan__afspraken` relation
@@ -50,9 +57,9 @@ def mijn_casussen(user: User, gemeente: Gemeente, *, gebied_id: int | None = Non
             mijn_rol=Subquery(mijn_rol),
             regisseur_voornaam=Subquery(regisseur.values("user__first_name")[:1]),
             regisseur_achternaam=Subquery(regisseur.values("user__last_name")[:1]),
-            volgende_deadline=Min("plan__afspraken__uiterlijke_datum", filter=open_afspraak),
-            over_tijd=Count(
-                "plan__afspraken", filter=open_afspraak & Q(plan__afspraken__uiterlijke_datum__lt=timezone.localdate())
+            volgende_deadline=_per_casus(Min("plan__afspraken__uiterlijke_datum", filter=open_afspraak)),
+            over_tijd=_per_casus(
+                Count("plan__afspraken", filter=open_afspraak & Q(plan__afspraken__uiterlijke_datum__lt=timezone.localdate()))
             ),
         )
     )
