@@ -47,7 +47,7 @@ def sign_in(client: Client, user) -> None:
 
 def test_the_settings():
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_SAVE_EVERY_REQUEST is False  # touch() saves it once a minute instead
     assert settings.SESSION_ABSOLUTE_SECONDS == 12 * 60 * 60
 
 
@@ -76,6 +76,24 @@ def test_idle_for_30_minutes_ends_the_session(client, personas):
         response = client.get("/")
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_the_idle_limit_slides_once_a_minute_without_a_write_per_page(client, personas, django_assert_num_queries):
+    login(client, personas.professional)
+    start = timezone.now()
+    with time_machine.travel(start + datetime.timedelta(minutes=2)):
+        assert client.get("/").status_code == 200  # saves the session: a minute has passed
+    verloopt = Session.objects.get(session_key=client.session.session_key).expire_date
+    with time_machine.travel(start + datetime.timedelta(minutes=2, seconds=30)):
+        assert client.get("/").status_code == 200  # within the minute: no write
+        assert Session.objects.get(session_key=client.session.session_key).expire_date == verloopt
+    with time_machine.travel(start + datetime.timedelta(minutes=3, seconds=1)):
+        assert client.get("/").status_code == 200
+        assert Session.objects.get(session_key=client.session.session_key).expire_date > verloopt
+    with time_machine.travel(start + datetime.timedelta(minutes=3 + 29)):
+        assert client.get("/").status_code == 200  # 29 minutes after the last write: still in
+    with time_machine.travel(start + datetime.timedelta(minutes=3 + 29 + 31)):
+        assert client.get("/").status_code == 302
 
 
 def test_twelve_hours_after_login_the_session_ends_however_active(client, personas):

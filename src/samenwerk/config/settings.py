@@ -158,10 +158,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portaal:start"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after 30 minutes without a request (the expiry moves with every request) and
+# Sessions end after 30 minutes without a request (the expiry moves with activity) and
 # 12 hours after login whatever happens (SessionLimitsMiddleware).
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+# The idle limit slides: accounts.sessions.touch() saves the session (and with it the new
+# expiry) once a minute of activity, not on every request (a write per page view).
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
