@@ -144,3 +144,22 @@ class CasusFactory(DjangoModelFactory):
             door = professional or UserFactory()
             Toestemming.objects.create(casus=casus, doel="samenwerkwijze", gegeven=True, wijze="mondeling", vastgelegd_door=door)
         return casus
+
+
+def casus_met_team(personas, *, collega: bool = True, proces: bool = True, **velden: object):  # type: ignore[no-untyped-def]
+    """The case most page tests need: the professional's own case with consent, shared with
+    a colleague of another organisation and the procesregisseur (either can be left out)."""
+    casus = CasusFactory(
+        **{
+            "gebied": personas.gebied,
+            "met_toestemming": True,
+            "professional": personas.professional,
+            "organisatie": personas.organisatie,
+            **velden,
+        }
+    )
+    if collega:
+        casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie)
+    if proces:
+        casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
+    return casus

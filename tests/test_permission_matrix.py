@@ -24,7 +24,7 @@ from samenwerk.plannen.models import PlanLink
 from samenwerk.rendement import services_analyse as rendement
 from samenwerk.signalering.models import Signalering
 from tests.auth import login
-from tests.factories import CasusFactory
+from tests.factories import casus_met_team
 from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
 
 JAAR = datetime.date.today().year
@@ -280,11 +280,7 @@ def _expected(row: tuple, persona: str, api: bool) -> object:
 
 @pytest.mark.parametrize(("name", "method", "persona"), CASES, ids=[f"{m} {n} {p}" for n, m, p in CASES])
 def test_matrix(client, personas, name, method, persona):
-    casus = CasusFactory(
-        gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie
-    )
-    casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie)
-    casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
+    casus = casus_met_team(personas)
     plannen.wijzig_plan(actor=personas.professional, casus=casus, inhoud=plannen.PlanInhoud(ik_wil="x"), versie=0)
     afspraak = plannen.voeg_afspraak_toe(actor=personas.professional, casus=casus, wie="inwoner", wat="x")
     verzoek = Correctieverzoek.objects.create(

@@ -16,7 +16,7 @@ from samenwerk.plannen import services as plannen
 from samenwerk.plannen.models import PlanLink
 from samenwerk.privacy.models import AuditEntry
 from tests.auth import login
-from tests.factories import CasusFactory
+from tests.factories import CasusFactory, casus_met_team
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -25,16 +25,7 @@ TOKEN = "token-van-fenna"
 
 @pytest.fixture
 def casus(personas):
-    casus = CasusFactory(
-        gebied=personas.gebied,
-        met_toestemming=True,
-        professional=personas.professional,
-        organisatie=personas.organisatie,
-        inwoner__voornaam="Fenna",
-        inwoner__telefoon="06-11111111",
-    )
-    casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie)
-    casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
+    casus = casus_met_team(personas, inwoner__voornaam="Fenna", inwoner__telefoon="06-11111111")
     plannen.wijzig_plan(actor=personas.professional, casus=casus, inhoud=plannen.PlanInhoud(ik_wil="x"), versie=0)
     PlanLink.objects.create(
         casus=casus,

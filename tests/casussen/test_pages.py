@@ -6,7 +6,7 @@ from django.urls import reverse
 from samenwerk.casussen.models import Casus
 from samenwerk.privacy.models import AuditEntry
 from tests.auth import login
-from tests.factories import CasusFactory
+from tests.factories import CasusFactory, casus_met_team
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -14,16 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def casus(personas):
-    casus = CasusFactory(
-        gebied=personas.gebied,
-        met_toestemming=True,
-        professional=personas.professional,
-        organisatie=personas.organisatie,
-        inwoner__voornaam="Fenna",
-        inwoner__achternaam="Testinwoner",
-    )
-    casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie, rol="deelnemer")
-    casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
+    casus = casus_met_team(personas, inwoner__voornaam="Fenna", inwoner__achternaam="Testinwoner")
     return casus
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from samenwerk.privacy.models import AuditEntry
 from tests.auth import login
-from tests.factories import CasusFactory
+from tests.factories import CasusFactory, casus_met_team
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -107,11 +107,7 @@ def test_bad_input_is_400_with_dutch_field_errors(client, personas):
     ],
 )
 def test_visibility_in_the_api(client, personas, persona, detail, plan):
-    casus = CasusFactory(
-        gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie
-    )
-    casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie)
-    casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
+    casus = casus_met_team(personas)
     login(client, getattr(personas, persona))
     response = client.get(reverse("api:casus", args=[casus.pk]))
     assert response.status_code == detail

@@ -7,7 +7,7 @@ from samenwerk.plannen import services
 from samenwerk.plannen.models import PLANVELDEN, Samenwerkplan
 from samenwerk.privacy.models import AuditEntry
 from tests.auth import confirm_recently, login
-from tests.factories import CasusFactory
+from tests.factories import CasusFactory, casus_met_team
 from tests.querycount import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -17,16 +17,7 @@ LEEG = dict.fromkeys(PLANVELDEN, "")
 
 @pytest.fixture
 def casus(personas):
-    casus = CasusFactory(
-        gebied=personas.gebied,
-        met_toestemming=True,
-        professional=personas.professional,
-        organisatie=personas.organisatie,
-        inwoner__voornaam="Fenna",
-        inwoner__achternaam="Testinwoner",
-    )
-    casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie)
-    casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
+    casus = casus_met_team(personas, inwoner__voornaam="Fenna", inwoner__achternaam="Testinwoner")
     return casus
 
 

@@ -14,7 +14,7 @@ from samenwerk.rendement import services_analyse as services
 from samenwerk.rendement.keuzes import Eenheid, Wet
 from samenwerk.rendement.models import Kostenpost, Microanalyse
 from tests.auth import login
-from tests.factories import CasusFactory
+from tests.factories import casus_met_team
 from tests.querycount import assert_constant_queries
 from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
 
@@ -24,16 +24,7 @@ JAAR = datetime.date.today().year
 
 @pytest.fixture
 def casus(personas):
-    casus = CasusFactory(
-        gebied=personas.gebied,
-        met_toestemming=True,
-        professional=personas.professional,
-        organisatie=personas.organisatie,
-        inwoner__voornaam="Fenna",
-        inwoner__achternaam="Testinwoner",
-    )
-    casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie)
-    casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
+    casus = casus_met_team(personas, inwoner__voornaam="Fenna", inwoner__achternaam="Testinwoner")
     return casus
 
 

@@ -11,7 +11,7 @@ import time_machine
 from samenwerk.casussen.models import Betrokkene
 from samenwerk.plannen import services as plannen
 from samenwerk.plannen.models import Afspraak
-from tests.factories import CasusFactory
+from tests.factories import casus_met_team
 
 D = datetime.date
 VANDAAG = D(2026, 4, 20)  # a Monday; 27 April is Koningsdag
@@ -24,18 +24,14 @@ def bevroren():
 
 
 def maak_casus(personas, *, gebied=None, collega=True, proces=True):
-    casus = CasusFactory(
+    casus = casus_met_team(
+        personas,
+        collega=collega,
+        proces=proces,
         gebied=gebied or personas.gebied,
-        met_toestemming=True,
-        professional=personas.professional,
-        organisatie=personas.organisatie,
         inwoner__voornaam="Fenna",
         inwoner__achternaam="Geheimnaam",
     )
-    if collega:
-        casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie)
-    if proces:
-        casus.betrokkenen.create(user=personas.procesregisseur, organisatie=personas.organisatie, rol="procesregisseur")
     plannen.wijzig_plan(actor=personas.professional, casus=casus, inhoud=plannen.PlanInhoud(ik_wil="x"), versie=0)
     return casus
 
