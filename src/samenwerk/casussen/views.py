@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samenwerk.accounts.reauth import bevestiging_nodig
 from samenwerk.portaal.context import werkcontext
 from samenwerk.privacy.models import Actie
-from samenwerk.ui.views import fouten_naar_form, pagineer
+from samenwerk.ui.views import fouten_naar_form, pagineer, voer_uit
 
 from . import services
 from .forms import (
@@ -174,15 +174,12 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _beheerbare_casus(request, pk)
     form = StatusForm(request.POST)
     if form.is_valid():
-        try:
-            services.wijzig_status(
-                actor=request.user, casus=casus, naar=form.cleaned_data["naar"], reden=form.cleaned_data["reden"]
-            )
-        except ValidationError as fout:
-            for tekst in fout.messages:
-                messages.error(request, tekst)
-        else:
-            messages.success(request, _("De status is gewijzigd."))
+        data = form.cleaned_data
+        voer_uit(
+            request,
+            lambda: services.wijzig_status(actor=request.user, casus=casus, naar=data["naar"], reden=data["reden"]),
+            _("De status is gewijzigd."),
+        )
     else:
         messages.error(request, _("Kies een geldige status."))
     return redirect("casussen:detail", pk=casus.pk)

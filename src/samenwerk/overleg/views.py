@@ -21,7 +21,7 @@ from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.casussen.services import log_casus
 from samenwerk.plannen.services import plan_van
 from samenwerk.privacy.models import Actie
-from samenwerk.ui.views import fouten_naar_form
+from samenwerk.ui.views import fouten_naar_form, voer_uit
 
 from . import ics, inhoud, selectors, services
 from .berichten import absolute
@@ -213,19 +213,8 @@ def _deelnemer(request: HttpRequest, pk: int, overleg_id: int, deelnemer_id: int
     return gevonden
 
 
-def _voer_uit(request: HttpRequest, actie, succes: str) -> None:
-    """Run one service call from a button; its outcome becomes a message on the next page."""
-    try:
-        actie()
-    except ValidationError as fout:
-        for tekst in fout.messages:
-            messages.error(request, tekst)
-    else:
-        messages.success(request, succes)
-
-
 def _terug(request: HttpRequest, pk: int, overleg_id: int, actie, succes: str) -> HttpResponse:
-    _voer_uit(request, actie, succes)
+    voer_uit(request, actie, succes)
     return redirect("overleg:detail", pk=pk, overleg_id=overleg_id)
 
 
@@ -348,7 +337,7 @@ def notities(request: HttpRequest, pk: int, overleg_id: int, punt_id: int) -> Ht
 
 
 def _terug_voorzitter(request: HttpRequest, actie, succes: str, overleg: Overleg, anker: str) -> HttpResponse:
-    _voer_uit(request, actie, succes)
+    voer_uit(request, actie, succes)
     url = redirect("overleg:voorzitter", pk=overleg.casus_id, overleg_id=overleg.pk).url
     return redirect(f"{url}#{anker}")
 

@@ -20,7 +20,7 @@ from samenwerk.casussen.services import heeft_toestemming, log_casus
 from samenwerk.casussen.views import formulier
 from samenwerk.gemeenten.models import Normen
 from samenwerk.privacy.models import Actie
-from samenwerk.ui.views import fouten_naar_form
+from samenwerk.ui.views import fouten_naar_form, voer_uit
 
 from . import inwoner as planlinks
 from . import inzage as avg
@@ -155,13 +155,11 @@ def afspraak(request: HttpRequest, pk: int) -> HttpResponse:
 def afspraak_voltooid(request: HttpRequest, pk: int, afspraak_id: int) -> HttpResponse:
     casus = _casus(request, pk, wijzigen=True)
     afspraak = get_object_or_404(Afspraak, pk=afspraak_id, plan__casus=casus)
-    try:
-        services.voltooi_afspraak(actor=request.user, afspraak=afspraak)
-    except ValidationError as fout:
-        for tekst in fout.messages:
-            messages.error(request, tekst)
-    else:
-        messages.success(request, _("De afspraak is als voltooid gemarkeerd."))
+    voer_uit(
+        request,
+        lambda: services.voltooi_afspraak(actor=request.user, afspraak=afspraak),
+        _("De afspraak is als voltooid gemarkeerd."),
+    )
     return redirect("plannen:plan", pk=casus.pk)
 
 
@@ -241,11 +239,9 @@ def planlink(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _casus(request, pk)
     if not mag_beheren(request.user, casus):
         raise PermissionDenied
-    try:
-        planlinks.stuur_planlink(actor=request.user, casus=casus)
-    except ValidationError as fout:
-        for tekst in fout.messages:
-            messages.error(request, tekst)
-    else:
-        messages.success(request, _("De inwoner krijgt een e-mail met een link naar het plan. De link werkt 14 dagen."))
+    voer_uit(
+        request,
+        lambda: planlinks.stuur_planlink(actor=request.user, casus=casus),
+        _("De inwoner krijgt een e-mail met een link naar het plan. De link werkt 14 dagen."),
+    )
     return redirect("plannen:plan", pk=casus.pk)

@@ -21,7 +21,7 @@ from samenwerk.casussen.rules import rol_van, ziet_persoonsgegevens
 from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.overleg.services import gehouden_overleggen
 from samenwerk.privacy.models import Actie
-from samenwerk.ui.views import fouten_naar_form
+from samenwerk.ui.views import fouten_naar_form, voer_uit
 
 from . import selectors_analyse as selectors
 from . import services_analyse as services
@@ -75,13 +75,11 @@ def analyse(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def starten(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _casus(request, pk, wijzigen=True)
-    try:
-        services.maak_analyse(actor=request.user, casus=casus)
-    except ValidationError as fout:
-        for tekst in fout.messages:
-            messages.error(request, tekst)
-    else:
-        messages.success(request, _("De micro-analyse is gestart. De welzijnscijfers uit het plan staan er al in."))
+    voer_uit(
+        request,
+        lambda: services.maak_analyse(actor=request.user, casus=casus),
+        _("De micro-analyse is gestart. De welzijnscijfers uit het plan staan er al in."),
+    )
     return redirect("analyse:analyse", pk=casus.pk)
 
 
@@ -113,19 +111,7 @@ def welzijn(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _regel_gegevens(form: KostenpostForm) -> services.RegelGegevens:
-    data = form.cleaned_data
-    return services.RegelGegevens(
-        blok=data["blok"],
-        omschrijving=data["omschrijving"],
-        prijsitem=data["prijsitem"],
-        prijs=data["prijs"],
-        eenheid=data["eenheid"],
-        wet=data["wet"],
-        aantal=data["aantal"],
-        frequentie=data["frequentie"],
-        periode=data["periode"],
-        toelichting=data["toelichting"],
-    )
+    return services.RegelGegevens(**{veld.name: form.cleaned_data[veld.name] for veld in fields(services.RegelGegevens)})
 
 
 def _regel_form(request: HttpRequest, casus: Casus, gevonden: Microanalyse, regel: Kostenpost | None) -> HttpResponse:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -24,3 +27,16 @@ def fouten_naar_form(form: BaseForm, fout: ValidationError) -> None:
             form.add_error(veld if veld in form.fields else None, fouten)
     else:
         form.add_error(None, fout.messages)
+
+
+def voer_uit(request: HttpRequest, actie: Callable[[], object], succes: str) -> bool:
+    """Run one service call behind a button; its outcome (the service's Dutch messages, or
+    `succes`) is shown on the next page. Returns whether it succeeded."""
+    try:
+        actie()
+    except ValidationError as fout:
+        for tekst in fout.messages:
+            messages.error(request, tekst)
+        return False
+    messages.success(request, succes)
+    return True
