@@ -16,37 +16,9 @@ from .context import Ctx
 from .tabel import Tabel, js
 
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"
-VELDEN = [
-    "chain",
-    "seq",
-    "prev_hash",
-    "hash",
-    "tijdstip",
-    "actie",
-    "uitkomst",
-    "gebeurtenis",
-    "gebruiker_id",
-    "gebruiker_naam",
-    "rol",
-    "organisatie",
-    "gemeente_id",
-    "inwoner_id",
-    "casus_id",
-    "object_type",
-    "object_id",
-    "gegevenssegment",
-    "velden",
-    "doel",
-    "grond_rol",
-    "relatie",
-    "toestemming",
-    "noodtoegang",
-    "reden",
-    "kanaal",
-    "ip_adres",
-    "user_agent",
-    "systeem",
-]
+# Every column but the id (the table's sequence gives it): a column added to the model must
+# get a value below, or the generator stops.
+VELDEN = [f.attname for f in AuditEntry._meta.concrete_fields if not f.primary_key]
 
 
 def schrijf_audit(ctx: Ctx, chain: int) -> int:
