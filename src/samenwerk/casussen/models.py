@@ -144,7 +144,8 @@ class Betrokkene(models.Model):
         verbose_name = _("betrokken professional")
         verbose_name_plural = _("betrokken professionals")
         ordering = ["rol", "sinds"]
-        indexes = [models.Index(fields=["user", "tot"], name="betrokkene_user_tot")]
+        # Someone's current cases (for_user, signals, "Mijn casussen") from the index alone.
+        indexes = [models.Index(fields=["user", "casus"], condition=Q(tot__isnull=True), name="betrokkene_actief_user_casus")]
         constraints = [
             models.UniqueConstraint(
                 fields=["casus"], condition=Q(rol="casusregisseur", tot__isnull=True), name="een_casusregisseur_per_casus"
