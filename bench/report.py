@@ -125,16 +125,24 @@ def markdown(u: dict[str, Any]) -> str:
         ]
     if u.get("paginas"):
         regels += [
-            "| pagina | p50 ms | p95 ms | max ms | raw SQL p50 ms | ÷ SQL | queries (groot/klein) |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| pagina | p50 ms | p95 ms | max ms | raw SQL p50 ms | ÷ SQL | ondergrens ÷ SQL | queries (groot/klein) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for p in u["paginas"]:
             klein = "" if p.get("queries_klein") is None else f" / {p['queries_klein']}"
             regels.append(
                 f"| {p['naam']} | {p['p50_ms']} | {p['p95_ms']} | {p['max_ms']} | {p['sql_p50_ms']} | {p['verhouding']} "
-                f"| {p['queries']}{klein} |"
+                f"| {p.get('ondergrens_verhouding', '')} | {p['queries']}{klein} |"
             )
         regels.append("")
+    if v := u.get("vaste_kosten"):
+        regels += [
+            f"Vaste databasekosten van elk ingelogd verzoek, met de hand geschreven: p50 {v['p50_ms']} ms, "
+            f"p95 {v['p95_ms']} ms (sessie, gebruiker, authenticator en rollen in één query; de regel in het "
+            "toegangslog: slot, vorige regel, insert, commit). *Ondergrens ÷ SQL* is de verhouding die een pagina "
+            "haalt als alles behalve de database niets kost: (vaste kosten + raw SQL) ÷ raw SQL.",
+            "",
+        ]
     if u.get("jobs"):
         regels += ["| periodieke taak | seconden | toelichting |", "|---|---:|---|"]
         for j in u["jobs"]:

@@ -57,11 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         for job in uitkomst["jobs"]:
             print(f"  {job['naam']}: {job['seconden']} s")
         with connection.cursor() as cursor:  # what autovacuum does soon after the jobs wrote their rows
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM (ANALYZE)")
         stap("Pagina's en API")
         onderwerpen = kies()
         uitkomst["onderwerpen"] = onderwerpen.beschrijving()
-        uitkomst["paginas"] = pages.meet(onderwerpen, herhalingen=args.herhalingen)
+        uitkomst["paginas"], uitkomst["vaste_kosten"] = pages.meet(onderwerpen, herhalingen=args.herhalingen)
         if not args.zonder_load:
             stap(f"HTTP-load: {args.gebruikers} gebruikers, {args.load_seconden} s")
             uitkomst["load"] = load.draai(gebruikers_aantal=args.gebruikers, seconden=args.load_seconden)

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from . import sql
+from . import sql, vast
 from .onderwerpen import Onderwerpen, inloggen
 
 HERHALINGEN = 40
@@ -44,7 +45,7 @@ def pagina_lijst(o: Onderwerpen) -> list[Pagina]:
             "Mijn casussen (drukste casusregisseur)",
             "/casussen/",
             sql.MIJN_CASUSSEN,
-            [o.user_id, g.id, 25],
+            [o.user_id, g.id, 25, o.user_id],
             klein_url="/casussen/",
         ),
         Pagina(
@@ -75,14 +76,14 @@ def pagina_lijst(o: Onderwerpen) -> list[Pagina]:
             "Zoeken: casuslijst met filters (gebied, status)",
             f"/casussen/?gebied={o.gebied_id}&status={status}",
             sql.MIJN_CASUSSEN_FILTER,
-            [o.user_id, g.id, o.gebied_id, status, 25],
+            [o.user_id, g.id, o.gebied_id, status, 25, o.user_id],
             klein_url=f"/casussen/?gebied={o.klein_gebied_id}&status={o.klein_status}",
         ),
         Pagina(
             "API: casuslijst met filters",
             f"/api/v1/casussen/?gemeente={g.slug}&status={status}",
             sql.API_CASUSSEN,
-            [o.user_id, g.id, status, 50],
+            [o.user_id, g.id, status, 50, o.user_id],
             klein_url=f"/api/v1/casussen/?gemeente={o.klein_slug}&status={o.klein_status}",
         ),
     ]
@@ -97,7 +98,11 @@ def pagina_lijst(o: Onderwerpen) -> list[Pagina]:
     return lijst
 
 
-def meet(o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[str], Any] = print) -> list[dict[str, Any]]:
+def meet(
+    o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[str], Any] = print
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Every page beside its baseline, and the fixed database work of a signed-in request
+    (bench/measure/vast.py) with, per page, the ratio that would leave."""
     client = inloggen(Client(), o.user_id)
     klein = inloggen(Client(), o.klein_user_id)
     anderen: dict[int, Client] = {}
@@ -133,7 +138,13 @@ def meet(o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[st
                     p.sql_tijden.append((time.perf_counter() - begin) * 1000)
         uitkomst.append(_samenvatting(p))
         melden(f"  {p.naam}: p50 {uitkomst[-1]['p50_ms']} ms, sql p50 {uitkomst[-1]['sql_p50_ms']} ms, {p.queries} queries")
-    return uitkomst
+    sessie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    tijden = vast.meet(user_id=o.user_id, sessie=sessie, chain=o.gemeente.id, herhalingen=herhalingen)
+    vaste = {"p50_ms": round(percentiel(tijden, 50), 2), "p95_ms": round(percentiel(tijden, 95), 2), "sql": vast.SQL}
+    for p in uitkomst:  # page ÷ SQL if everything but the database cost nothing
+        p["ondergrens_verhouding"] = round((vaste["p50_ms"] + p["sql_p50_ms"]) / max(p["sql_p50_ms"], 0.001), 2)
+    melden(f"  vaste databasekosten per verzoek: p50 {vaste['p50_ms']} ms")
+    return uitkomst, vaste
 
 
 def _get(client: Client, url: str) -> None:
