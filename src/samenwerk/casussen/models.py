@@ -6,7 +6,6 @@ Every row carries its gemeente (the tenant key). Visibility lives in `CasusQuery
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -57,23 +56,25 @@ class Route(models.TextChoices):
     TAFEL = "tafel", _("De Tafel Samen aan Zet")
 
 
-def betrokken_casus_ids(user: object) -> models.QuerySet[Any]:
-    """The ids of the cases this person takes part in now or has emergency access to: one
-    list (a UNION), not "EXISTS … OR EXISTS …", so the database knows how few they are and
-    joins them by index (bench/: "Mijn casussen" 17 → 5 ms for 648 cases). Add the
-    municipality check of `for_user` when using it on its own."""
+def zichtbaar_voor(user: object, *, casus: str) -> Q:
+    """The visibility rule of cases, for the cases themselves (`casus="pk"`) and for rows that
+    carry their case and its municipality (`casus="casus"`, e.g. signals): the person takes
+    part in the case now or has emergency access to it, in a municipality where they hold a
+    role. The case ids are one list (a UNION), not "EXISTS … OR EXISTS …", so the database
+    knows how few they are and joins them by index (bench/: "Mijn casussen" 17 → 5 ms for
+    648 cases)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:  # type: ignore[attr-defined]
+        return Q(pk__in=[])  # matches nothing, without a query
     betrokken = Betrokkene.objects.actief().filter(user=user).order_by().values("casus_id")
     nood = Noodtoegang.objects.actief().filter(user=user).order_by().values("casus_id")
-    return betrokken.union(nood)
+    return Q(**{f"{casus}__in": betrokken.union(nood)}, gemeente__in=user.gemeenten())  # type: ignore[attr-defined]
 
 
 class CasusQuerySet(models.QuerySet["Casus"]):
     def for_user(self, user: object) -> CasusQuerySet:
         """Cases this person takes part in now, in municipalities where they hold a role.
         Managers and executives see figures elsewhere, never cases (domain.md §8)."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:  # type: ignore[attr-defined]
-            return self.none()
-        return self.filter(pk__in=betrokken_casus_ids(user), gemeente__in=user.gemeenten())  # type: ignore[attr-defined]
+        return self.filter(zichtbaar_voor(user, casus="pk"))
 
     def open(self) -> CasusQuerySet:
         return self.filter(status__in=OPEN)

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samenwerk.casussen.models import Casus, betrokken_casus_ids
+from samenwerk.casussen.models import Casus, zichtbaar_voor
 from samenwerk.gemeenten.models import Gemeente
 
 
@@ -48,10 +48,8 @@ class Digest(models.Model):
 class SignaleringQuerySet(models.QuerySet["Signalering"]):
     def voor(self, user: object) -> SignaleringQuerySet:
         """Someone's own signals about cases they can open now (access may have ended since)."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:  # type: ignore[attr-defined]
-            return self.none()
         # Casus.objects.for_user without the case table: a signal's municipality is its case's.
-        return self.filter(ontvanger=user, casus__in=betrokken_casus_ids(user), gemeente__in=user.gemeenten())  # type: ignore[attr-defined]
+        return self.filter(zichtbaar_voor(user, casus="casus"), ontvanger_id=getattr(user, "pk", None))
 
     def actief(self) -> SignaleringQuerySet:
         return self.filter(status=Status.OPEN)
