@@ -33,8 +33,6 @@ WHERE s.session_key = %s AND s.expire_date > now()
 LAATSTE = "SELECT seq, hash FROM privacy_auditentry WHERE chain = %s ORDER BY seq DESC LIMIT 1"
 KOLOMMEN = ", ".join(f'"{v}"' for v in VELDEN)
 SCHRIJVEN = f"INSERT INTO bench_toegangslog ({KOLOMMEN}) VALUES ({', '.join(['%s'] * len(VELDEN))})"
-
-
 SQL = " ".join(LEZEN.split()) + "; " + LAATSTE + "; " + SCHRIJVEN.split(" VALUES")[0] + " …; COMMIT"
 
 
