@@ -78,7 +78,7 @@ def _actie(request: HttpRequest, pk: int, form_class: type[BaseForm], titel: str
             messages.success(request, gelukt)
             return redirect(_terug(request))
     if _htmx(request):
-        return render(request, "signalering/_rij.html", {"s": signalering, "form": form, "terug": _terug(request)})
+        return render(request, "signalering/_rij.html", {"s": signalering, "actie_form": form, "terug": _terug(request)})
     context = {"s": signalering, "form": form, "titel": titel, "terug": _terug(request)}
     return render(request, "signalering/actie.html", context, status=400 if request.method == "POST" else 200)
 
