@@ -125,14 +125,15 @@ def markdown(u: dict[str, Any]) -> str:
         ]
     if u.get("paginas"):
         regels += [
-            "| pagina | p50 ms | p95 ms | max ms | raw SQL p50 ms | ÷ SQL | ondergrens ÷ SQL | queries (groot/klein) |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            "| pagina | p50 ms | p95 ms | max ms | raw SQL p50 ms | ÷ SQL | ondergrens ÷ SQL | (p50 − vloer) ÷ SQL "
+            "| queries (groot/klein) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for p in u["paginas"]:
             klein = "" if p.get("queries_klein") is None else f" / {p['queries_klein']}"
             regels.append(
                 f"| {p['naam']} | {p['p50_ms']} | {p['p95_ms']} | {p['max_ms']} | {p['sql_p50_ms']} | {p['verhouding']} "
-                f"| {p.get('ondergrens_verhouding', '')} | {p['queries']}{klein} |"
+                f"| {p.get('ondergrens_verhouding', '')} | {p.get('eigen_verhouding', '')} | {p['queries']}{klein} |"
             )
         regels.append("")
     if v := u.get("vaste_kosten"):
@@ -141,6 +142,13 @@ def markdown(u: dict[str, Any]) -> str:
             f"p95 {v['p95_ms']} ms (sessie, gebruiker, authenticator en rollen in één query; de regel in het "
             "toegangslog: slot, vorige regel, insert, commit). *Ondergrens ÷ SQL* is de verhouding die een pagina "
             "haalt als alles behalve de database niets kost: (vaste kosten + raw SQL) ÷ raw SQL.",
+            "",
+        ]
+    if v := u.get("vloer"):
+        regels += [
+            f"Vloer: de lege pagina door dezelfde stack (middleware, menu met teller, één regel in het toegangslog, "
+            f"geen eigen gegevens): p50 {v['p50_ms']} ms, p95 {v['p95_ms']} ms. *(p50 − vloer) ÷ SQL* is wat een "
+            "pagina boven die lege pagina kost (haar eigen queries, ORM en template), gedeeld door haar raw SQL.",
             "",
         ]
     if u.get("jobs"):

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         stap("Pagina's en API")
         onderwerpen = kies()
         uitkomst["onderwerpen"] = onderwerpen.beschrijving()
-        uitkomst["paginas"], uitkomst["vaste_kosten"] = pages.meet(onderwerpen, herhalingen=args.herhalingen)
+        uitkomst.update(pages.meet(onderwerpen, herhalingen=args.herhalingen))
         if not args.zonder_load:
             stap(f"HTTP-load: {args.gebruikers} gebruikers, {args.load_seconden} s")
             uitkomst["load"] = load.draai(gebruikers_aantal=args.gebruikers, seconden=args.load_seconden)

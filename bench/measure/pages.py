@@ -9,6 +9,7 @@ import gc
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from . import sql, vast
+from . import sql, vast, vloer
 from .onderwerpen import Onderwerpen, inloggen
 
 HERHALINGEN = 40
@@ -98,11 +99,10 @@ def pagina_lijst(o: Onderwerpen) -> list[Pagina]:
     return lijst
 
 
-def meet(
-    o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[str], Any] = print
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Every page beside its baseline, and the fixed database work of a signed-in request
-    (bench/measure/vast.py) with, per page, the ratio that would leave."""
+def meet(o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[str], Any] = print) -> dict[str, Any]:
+    """Every page beside its baseline; the fixed database work of a signed-in request
+    (bench/measure/vast.py) and the floor of the stack (bench/measure/vloer.py), with per page
+    the ratios they leave."""
     client = inloggen(Client(), o.user_id)
     klein = inloggen(Client(), o.klein_user_id)
     anderen: dict[int, Client] = {}
@@ -115,7 +115,7 @@ def meet(
         wie = client
         if p.als:
             wie = anderen.get(p.als) or anderen.setdefault(p.als, inloggen(Client(), p.als))
-        for _ in range(OPWARMEN):
+        for _ in range(OPWARMEN):  # first requests may fill caches: count the queries after them
             _get(wie, p.url)
         with CaptureQueriesContext(connection) as q:
             _get(wie, p.url)
@@ -125,10 +125,7 @@ def meet(
             with CaptureQueriesContext(connection) as q:
                 _get(klein, p.klein_url)
             p.queries_klein = len(q.captured_queries)
-        for _ in range(herhalingen):
-            begin = time.perf_counter()
-            _get(wie, p.url)
-            p.tijden.append((time.perf_counter() - begin) * 1000)
+        p.tijden = herhaal(wie, p.url, herhalingen)
         with connection.cursor() as cursor:
             for i in range(OPWARMEN + herhalingen):
                 begin = time.perf_counter()
@@ -141,10 +138,29 @@ def meet(
     sessie = client.cookies[settings.SESSION_COOKIE_NAME].value
     tijden = vast.meet(user_id=o.user_id, sessie=sessie, chain=o.gemeente.id, herhalingen=herhalingen)
     vaste = {"p50_ms": round(percentiel(tijden, 50), 2), "p95_ms": round(percentiel(tijden, 95), 2), "sql": vast.SQL}
-    for p in uitkomst:  # page ÷ SQL if everything but the database cost nothing
-        p["ondergrens_verhouding"] = round((vaste["p50_ms"] + p["sql_p50_ms"]) / max(p["sql_p50_ms"], 0.001), 2)
     melden(f"  vaste databasekosten per verzoek: p50 {vaste['p50_ms']} ms")
-    return uitkomst, vaste
+    tijden = vloer.meet(client, partial(herhaal, herhalingen=herhalingen))
+    vloer_ = {"p50_ms": round(percentiel(tijden, 50), 2), "p95_ms": round(percentiel(tijden, 95), 2)}
+    melden(f"  lege pagina (vloer): p50 {vloer_['p50_ms']} ms")
+    for p in uitkomst:
+        sql_p50 = max(p["sql_p50_ms"], 0.001)
+        # page ÷ SQL if everything but the database cost nothing
+        p["ondergrens_verhouding"] = round((vaste["p50_ms"] + p["sql_p50_ms"]) / sql_p50, 2)
+        # the page's own work (what it costs above the empty page) ÷ SQL
+        p["eigen_verhouding"] = round(max(p["p50_ms"] - vloer_["p50_ms"], 0) / sql_p50, 2)
+    return {"paginas": uitkomst, "vaste_kosten": vaste, "vloer": vloer_}
+
+
+def herhaal(client: Client, url: str, herhalingen: int = HERHALINGEN) -> list[float]:
+    """Warm up, then the server times in ms of `herhalingen` requests."""
+    for _ in range(OPWARMEN):
+        _get(client, url)
+    tijden = []
+    for _ in range(herhalingen):
+        begin = time.perf_counter()
+        _get(client, url)
+        tijden.append((time.perf_counter() - begin) * 1000)
+    return tijden
 
 
 def _get(client: Client, url: str) -> None:
