@@ -19,6 +19,7 @@ from samenwerk.privacy.models import AuditEntry
 from tests.auth import login
 from tests.overleg.conftest import gegevens, genodigde, over_dagen, vul_checklist_in
 from tests.querycount import assert_constant_queries
+from tests.templatelookups import failed_template_lookups
 
 pytestmark = pytest.mark.django_db
 
@@ -216,6 +217,10 @@ def test_detail_and_agenda_query_counts_are_constant(client, personas, overleg):
 
     url = reverse("overleg:detail", args=[overleg.casus_id, overleg.pk])
     assert_constant_queries(maak, lambda: client.get(url))
+    # nor failed template lookups (tests/templatelookups.py): one per participant before
+    bij_tien = failed_template_lookups(lambda: client.get(url))
+    maak(10)
+    assert failed_template_lookups(lambda: client.get(url)) == bij_tien
 
 
 def test_api_plans_a_meeting_and_answers_400_and_409(client, personas, casus):

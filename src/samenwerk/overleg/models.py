@@ -169,6 +169,16 @@ class Deelnemer(models.Model):
     def heeft_geantwoord(self) -> bool:
         return self.antwoord in (self.Antwoord.GEACCEPTEERD, self.Antwoord.AFGEWEZEN, self.Antwoord.DOORGESTUURD)
 
+    @property
+    def gemelde_weigering(self) -> Weigering | None:
+        """The refusal reported to the area driver, or None. For templates: `d.weigering` on a
+        participant without one raises, and each such failed lookup costs the template engine
+        a dir() of the participant (once per row of the meeting page)."""
+        try:
+            return self.weigering  # type: ignore[no-any-return]
+        except Deelnemer.weigering.RelatedObjectDoesNotExist:  # type: ignore[attr-defined]
+            return None
+
 
 class Agendapunt(models.Model):
     overleg = models.ForeignKey(Overleg, on_delete=models.CASCADE, related_name="agenda")
