@@ -57,6 +57,12 @@ class CasusLijst(generics.ListAPIView[Casus]):
             self.request.user, gemeente, gebied_id=gebied.pk if gebied else None, status=form.cleaned_data["status"]
         )
 
+    def paginate_queryset(self, queryset):  # type: ignore[no-untyped-def]
+        """The page's residents are read here: logged before the response leaves."""
+        pagina = super().paginate_queryset(queryset)
+        services.log_lijst(actor=self.request.user, casussen=pagina or [])  # type: ignore[arg-type]
+        return pagina
+
     @extend_schema(request=AanmeldSerializer, responses={201: CasusSerializer})
     def post(self, request: Request) -> Response:
         invoer = AanmeldSerializer(data=request.data, user=request.user)

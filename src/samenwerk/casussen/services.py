@@ -5,6 +5,7 @@ by the pages and the API alike."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenwerk.gemeenten.models import Gebied, Organisatie, User
-from samenwerk.privacy.audit import Grondslag, Onderwerp, record
+from samenwerk.privacy.audit import Grondslag, Onderwerp, Regel, record, record_many
 from samenwerk.privacy.models import Actie
 
 from .models import Betrokkene, Casus, Gebeurtenis, Inwoner, Netwerklid, Noodtoegang, Route, Toestemming
@@ -67,9 +68,55 @@ def log_casus(
     )
 
 
+def log_lijst(*, actor: User, casussen: Sequence[Casus], gebeurtenis: str = "casus.lijst") -> None:
+    """A list that shows residents' names (Mijn casussen, its search, the API list): one read
+    row per case on the page whose resident it shows, so that "who looked at my data" tells
+    the resident their name was on this person's list, on which basis. The procesregisseur's
+    rows show no resident and are not logged here. A fixed number of queries for any page."""
+    ids = [casus.pk for casus in casussen]
+    if not ids:
+        return
+    rollen = Betrokkene.objects.actief().filter(casus_id__in=ids, user=actor).select_related("organisatie")
+    betrokken = {b.casus_id: b for b in rollen.order_by("-id")}  # the first one, as log_casus takes
+    nood = dict(
+        Noodtoegang.objects.actief()
+        .filter(casus_id__in=[i for i in ids if i not in betrokken], user=actor)
+        .order_by("van")
+        .values_list("casus_id", "reden")
+    )  # the latest reason wins
+    toestemming = laatste_toestemming(ids)
+    regels = []
+    for casus in casussen:
+        b = betrokken.get(casus.pk)
+        if (b is None and casus.pk not in nood) or (b is not None and b.rol == Betrokkene.Rol.PROCESREGISSEUR):
+            continue
+        onderwerp = Onderwerp(
+            gemeente_id=casus.gemeente_id, inwoner_id=casus.inwoner_id, casus_id=casus.pk,
+            object_type="casus", object_id=casus.pk, gegevenssegment="persoonsgegevens",
+        )  # fmt: skip
+        grondslag = Grondslag(
+            doel="zorgverlening", grond_rol=b is not None, relatie=b.rol if b else "",
+            toestemming=toestemming.get(casus.pk, False), noodtoegang=b is None, reden=nood.get(casus.pk, ""),
+        )  # fmt: skip
+        organisatie = str(b.organisatie) if b else ""
+        regels.append(Regel(onderwerp=onderwerp, grondslag=grondslag, rol=b.rol if b else "", organisatie=organisatie))
+    if regels:
+        record_many(actor=actor, actie=Actie.READ, gebeurtenis=gebeurtenis, regels=regels, velden=("voornaam", "achternaam"))
+
+
+def laatste_toestemming(
+    casus_ids: Iterable[int], doel: str = Toestemming.Doel.SAMENWERKWIJZE, geldt_voor: str = ""
+) -> dict[int, bool]:
+    """Per case: whether its latest recorded consent for this purpose was given (one query)."""
+    rijen = Toestemming.objects.filter(casus_id__in=list(casus_ids), doel=doel, geldt_voor=geldt_voor)
+    laatste: dict[int, bool] = {}
+    for casus_id, gegeven in rijen.order_by("vastgelegd_op", "id").values_list("casus_id", "gegeven"):
+        laatste[casus_id] = gegeven
+    return laatste
+
+
 def heeft_toestemming(casus: Casus, doel: str = Toestemming.Doel.SAMENWERKWIJZE, geldt_voor: str = "") -> bool:
-    laatste = casus.toestemmingen.filter(doel=doel, geldt_voor=geldt_voor).order_by("-vastgelegd_op", "-id").first()
-    return bool(laatste and laatste.gegeven)
+    return laatste_toestemming([casus.pk], doel, geldt_voor).get(casus.pk, False)
 
 
 def tijdlijn(casus: Casus, actor: User | None, soort: str, omschrijving: str) -> None:

@@ -45,7 +45,9 @@ def lijst(request: HttpRequest) -> HttpResponse:
     casussen = mijn_casussen(
         request.user, ctx.gemeente, gebied_id=gebied.pk if gebied else None, status=filters.get("status", "")
     )
-    return render(request, "casussen/lijst.html", {"form": form, **pagineer(request, casussen, 25)})
+    context = {"form": form, **pagineer(request, casussen, 25)}
+    services.log_lijst(actor=request.user, casussen=list(context["pagina"]))  # type: ignore[call-overload]
+    return render(request, "casussen/lijst.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -71,43 +71,112 @@ def record(
     kanaal: Kanaal | str | None = None,
 ) -> AuditEntry:
     """Append one row to the chain of the municipality the data belongs to."""
-    chain = onderwerp.gemeente_id or 0
+    regel = Regel(onderwerp=onderwerp, grondslag=grondslag, rol=rol, organisatie=organisatie)
+    [entry] = record_many(
+        actor=actor, actie=actie, gebeurtenis=gebeurtenis, regels=[regel], velden=velden,
+        uitkomst=uitkomst, request=request, kanaal=kanaal,
+    )  # fmt: skip
+    return entry
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One subject of `record_many`: whose data, on which basis, in which role."""
+
+    onderwerp: Onderwerp
+    grondslag: Grondslag = Grondslag()
+    rol: str = ""
+    organisatie: str = ""
+
+
+def record_many(
+    *,
+    actor: Any,
+    actie: Actie | str,
+    gebeurtenis: str,
+    regels: Iterable[Regel],
+    velden: Iterable[str] = (),
+    uitkomst: Uitkomst | str = Uitkomst.SUCCESS,
+    request: HttpRequest | None = None,
+    kanaal: Kanaal | str | None = None,
+) -> list[AuditEntry]:
+    """One access by one person to several subjects at once (a list that shows several
+    residents): a row per subject, each in its municipality's chain, written with one lock,
+    one read of the chain's end and one insert per chain. Chains are locked in order. Rows
+    written together are not given their ids back."""
     request = request or huidig_verzoek.get()
+    per_chain: dict[int, list[Regel]] = {}
+    for regel in regels:
+        per_chain.setdefault(regel.onderwerp.gemeente_id or 0, []).append(regel)
+    gedeeld = {
+        "actie": actie,
+        "uitkomst": uitkomst,
+        "gebeurtenis": gebeurtenis,
+        "gebruiker_id": getattr(actor, "pk", None),
+        "gebruiker_naam": _actor_name(actor),
+        "velden": sorted(velden),
+        "kanaal": kanaal or _channel(request),
+        "ip_adres": request.META.get("REMOTE_ADDR") if request else None,
+        "user_agent": (request.META.get("HTTP_USER_AGENT", "") if request else "")[:300],
+    }
+    entries: list[AuditEntry] = []
     with transaction.atomic():
-        _lock(chain)
-        last = AuditEntry.objects.filter(chain=chain).order_by("-seq").values_list("seq", "hash").first()
-        seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
-        entry = AuditEntry(
-            chain=chain,
-            seq=seq,
-            prev_hash=prev_hash,
-            tijdstip=timezone.now(),
-            actie=actie,
-            uitkomst=uitkomst,
-            gebeurtenis=gebeurtenis,
-            gebruiker_id=getattr(actor, "pk", None),
-            gebruiker_naam=_actor_name(actor),
-            rol=rol,
-            organisatie=organisatie,
-            gemeente_id=onderwerp.gemeente_id,
-            inwoner_id=onderwerp.inwoner_id,
-            casus_id=onderwerp.casus_id,
-            object_type=onderwerp.object_type,
-            object_id=str(onderwerp.object_id),
-            gegevenssegment=onderwerp.gegevenssegment,
-            velden=sorted(velden),
-            doel=grondslag.doel,
-            grond_rol=grondslag.grond_rol,
-            relatie=grondslag.relatie,
-            toestemming=grondslag.toestemming,
-            noodtoegang=grondslag.noodtoegang,
-            reden=grondslag.reden,
-            kanaal=kanaal or _channel(request),
-            ip_adres=request.META.get("REMOTE_ADDR") if request else None,
-            user_agent=(request.META.get("HTTP_USER_AGENT", "") if request else "")[:300],
-        )
-        entry.hash = entry_hash(entry)
-        entry.save(force_insert=True)
+        for chain in sorted(per_chain):
+            _lock(chain)
+            last = AuditEntry.objects.filter(chain=chain).order_by("-seq").values_list("seq", "hash").first()
+            seq, prev_hash = last if last else (0, GENESIS)
+            nieuw = []
+            for regel in per_chain[chain]:
+                seq += 1
+                entry = _entry(chain, seq, prev_hash, regel, gedeeld)
+                nieuw.append(entry)
+                prev_hash = entry.hash
+            if len(nieuw) == 1:
+                nieuw[0].save(force_insert=True)
+            else:
+                _voeg_toe(nieuw)
+            entries += nieuw
+    return entries
+
+
+def _voeg_toe(entries: list[AuditEntry]) -> None:
+    """Several rows in one statement, executed for each (bulk_create would split a page of
+    rows into several INSERTs on SQLite, so the statement count would depend on the page)."""
+    velden = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key]
+    qn = connection.ops.quote_name
+    kolommen = ", ".join(qn(f.column) for f in velden)
+    waarden = ", ".join(["%s"] * len(velden))
+    # names from the model's own metadata, every value a parameter
+    sql = f"INSERT INTO {qn(AuditEntry._meta.db_table)} ({kolommen}) VALUES ({waarden})"  # noqa: S608
+    rijen = [[f.get_db_prep_save(getattr(e, f.attname), connection) for f in velden] for e in entries]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rijen)
+
+
+def _entry(chain: int, seq: int, prev_hash: str, regel: Regel, gedeeld: dict[str, Any]) -> AuditEntry:
+    onderwerp, grondslag = regel.onderwerp, regel.grondslag
+    entry = AuditEntry(
+        chain=chain,
+        seq=seq,
+        prev_hash=prev_hash,
+        tijdstip=timezone.now(),
+        rol=regel.rol,
+        organisatie=regel.organisatie,
+        gemeente_id=onderwerp.gemeente_id,
+        inwoner_id=onderwerp.inwoner_id,
+        casus_id=onderwerp.casus_id,
+        object_type=onderwerp.object_type,
+        object_id=str(onderwerp.object_id),
+        gegevenssegment=onderwerp.gegevenssegment,
+        doel=grondslag.doel,
+        grond_rol=grondslag.grond_rol,
+        relatie=grondslag.relatie,
+        toestemming=grondslag.toestemming,
+        noodtoegang=grondslag.noodtoegang,
+        reden=grondslag.reden,
+        **gedeeld,
+    )
+    entry.hash = entry_hash(entry)
     return entry
 
 
