@@ -139,16 +139,19 @@ def meet(o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[st
     tijden = vast.meet(user_id=o.user_id, sessie=sessie, chain=o.gemeente.id, herhalingen=herhalingen)
     vaste = {"p50_ms": round(percentiel(tijden, 50), 2), "p95_ms": round(percentiel(tijden, 95), 2), "sql": vast.SQL}
     melden(f"  vaste databasekosten per verzoek: p50 {vaste['p50_ms']} ms")
-    tijden = vloer.meet(client, partial(herhaal, herhalingen=herhalingen))
-    vloer_ = {"p50_ms": round(percentiel(tijden, 50), 2), "p95_ms": round(percentiel(tijden, 95), 2)}
-    melden(f"  lege pagina (vloer): p50 {vloer_['p50_ms']} ms")
+    vloeren = {
+        soort: {"p50_ms": round(percentiel(tijden, 50), 2), "p95_ms": round(percentiel(tijden, 95), 2)}
+        for soort, tijden in vloer.meet(client, partial(herhaal, herhalingen=herhalingen)).items()
+    }
+    melden(f"  lege pagina (vloer): p50 {vloeren['html']['p50_ms']} ms, API {vloeren['api']['p50_ms']} ms")
     for p in uitkomst:
         sql_p50 = max(p["sql_p50_ms"], 0.001)
         # page ÷ SQL if everything but the database cost nothing
         p["ondergrens_verhouding"] = round((vaste["p50_ms"] + p["sql_p50_ms"]) / sql_p50, 2)
-        # the page's own work (what it costs above the empty page) ÷ SQL
-        p["eigen_verhouding"] = round(max(p["p50_ms"] - vloer_["p50_ms"], 0) / sql_p50, 2)
-    return {"paginas": uitkomst, "vaste_kosten": vaste, "vloer": vloer_}
+        # the page's own work (what it costs above the empty page of its kind) ÷ SQL
+        eigen_vloer = vloeren["api" if p["url"].startswith("/api/") else "html"]["p50_ms"]
+        p["eigen_verhouding"] = round(max(p["p50_ms"] - eigen_vloer, 0) / sql_p50, 2)
+    return {"paginas": uitkomst, "vaste_kosten": vaste, "vloer": vloeren}
 
 
 def herhaal(client: Client, url: str, herhalingen: int = HERHALINGEN) -> list[float]:

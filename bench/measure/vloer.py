@@ -2,7 +2,8 @@
 middleware (session, two-factor check, session limits), with the layout every page has (the
 menu with its counter, the working municipality) and the access-log row every read writes,
 but no data of its own. What a page costs above this floor is its own work: its queries, its
-ORM and its template.
+ORM and its template. The API has a floor of its own: the same middleware, Django REST
+framework's authentication and permission check and the access-log row, no layout.
 
 The page exists only in the benchmark: `meet` swaps in this URL configuration (the product's
 URLs plus this one page, at the end) for the duration of the measurement only, so the
@@ -18,27 +19,40 @@ from django.shortcuts import render
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import path
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from samenwerk.config.urls import urlpatterns as product
 from samenwerk.portaal.context import werkcontext
 from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import Actie
 
-URL = "/bench-vloer/"
+URLS = {"html": "/bench-vloer/", "api": "/bench-vloer/api/"}
+
+
+def _log(request: HttpRequest) -> None:
+    gemeente = werkcontext(request).gemeente
+    onderwerp = Onderwerp(gemeente_id=gemeente.pk if gemeente else None, object_type="bench")
+    record(actor=request.user, actie=Actie.READ, gebeurtenis="bench.vloer", onderwerp=onderwerp)
 
 
 @login_required
 def vloer(request: HttpRequest) -> HttpResponse:
-    gemeente = werkcontext(request).gemeente
-    onderwerp = Onderwerp(gemeente_id=gemeente.pk if gemeente else None, object_type="bench")
-    record(actor=request.user, actie=Actie.READ, gebeurtenis="bench.vloer", onderwerp=onderwerp)
+    _log(request)
     return render(request, "base.html")
 
 
-urlpatterns = [*product, path(URL.strip("/") + "/", vloer)]
+class VloerAPI(APIView):
+    def get(self, request: Request) -> Response:
+        _log(request)
+        return Response({})
 
 
-def meet(client: Client, herhalen: Callable[[Client, str], list[float]]) -> list[float]:
-    """The times of the floor page for this person, taken as the pages' own are (`herhalen`)."""
+urlpatterns = [*product, path(URLS["html"].lstrip("/"), vloer), path(URLS["api"].lstrip("/"), VloerAPI.as_view())]
+
+
+def meet(client: Client, herhalen: Callable[[Client, str], list[float]]) -> dict[str, list[float]]:
+    """The times of both floors for this person, taken as the pages' own are (`herhalen`)."""
     with override_settings(ROOT_URLCONF=__name__):
-        return herhalen(client, URL)
+        return {soort: herhalen(client, url) for soort, url in URLS.items()}

@@ -140,8 +140,13 @@ def record_many(
 
 
 def _voeg_toe(entries: list[AuditEntry]) -> None:
-    """Several rows in one statement, executed for each (bulk_create would split a page of
-    rows into several INSERTs on SQLite, so the statement count would depend on the page)."""
+    """Several rows in one statement: on PostgreSQL one INSERT with all of them (a page of 50
+    as 50 statements cost ~0.3 ms each), elsewhere one statement executed for each row
+    (bulk_create would split a page into several INSERTs on SQLite, so the number of
+    statements would depend on the page)."""
+    if connection.vendor == "postgresql":
+        AuditEntry.objects.bulk_create(entries)
+        return
     velden = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key]
     qn = connection.ops.quote_name
     kolommen = ", ".join(qn(f.column) for f in velden)
