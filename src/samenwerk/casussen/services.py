@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenwerk.gemeenten.models import Gebied, Organisatie, User
-from samenwerk.privacy.audit import Grondslag, Onderwerp, Regel, record, record_many
+from samenwerk.privacy.audit import Grondslag, Onderwerp, Regel, record_many
 from samenwerk.privacy.models import Actie
 
 from .models import Betrokkene, Casus, Gebeurtenis, Inwoner, Netwerklid, Noodtoegang, Route, Toestemming
@@ -42,10 +42,27 @@ def log_casus(
     betrokkene = next((b for b in casus.betrokkenen.all() if b.user_id == actor.pk and b.tot is None), None)
     if betrokkene is None and getattr(casus, "mijn_noodtoegang", None):
         noodtoegang, reden = True, casus.mijn_noodtoegang
-    record(
-        actor=actor,
-        actie=actie,
-        gebeurtenis=gebeurtenis,
+    regel = _regel(
+        casus, betrokkene, toestemming=heeft_toestemming(casus), noodtoegang=noodtoegang, reden=reden,
+        segment=segment, object_type=object_type, object_id=object_id,
+    )  # fmt: skip
+    record_many(actor=actor, actie=actie, gebeurtenis=gebeurtenis, regels=[regel], velden=velden)
+
+
+def _regel(
+    casus: Casus,
+    betrokkene: Betrokkene | None,
+    *,
+    toestemming: bool,
+    noodtoegang: bool,
+    reden: str,
+    segment: str,
+    object_type: str = "casus",
+    object_id: int | str | None = None,
+) -> Regel:
+    """Whose data and on which basis, for a row about this case: the actor's part in it (or
+    emergency access), consent, purpose. log_casus and log_lijst both write rows this way."""
+    return Regel(
         onderwerp=Onderwerp(
             gemeente_id=casus.gemeente_id,
             inwoner_id=casus.inwoner_id,
@@ -58,11 +75,10 @@ def log_casus(
             doel="zorgverlening",
             grond_rol=betrokkene is not None,
             relatie=betrokkene.rol if betrokkene else "",
-            toestemming=heeft_toestemming(casus),
+            toestemming=toestemming,
             noodtoegang=noodtoegang,
             reden=reden,
         ),
-        velden=velden,
         rol=betrokkene.rol if betrokkene else "",
         organisatie=str(betrokkene.organisatie) if betrokkene else "",
     )
@@ -90,16 +106,16 @@ def log_lijst(*, actor: User, casussen: Sequence[Casus], gebeurtenis: str = "cas
         b = betrokken.get(casus.pk)
         if (b is None and casus.pk not in nood) or (b is not None and b.rol == Betrokkene.Rol.PROCESREGISSEUR):
             continue
-        onderwerp = Onderwerp(
-            gemeente_id=casus.gemeente_id, inwoner_id=casus.inwoner_id, casus_id=casus.pk,
-            object_type="casus", object_id=casus.pk, gegevenssegment="persoonsgegevens",
-        )  # fmt: skip
-        grondslag = Grondslag(
-            doel="zorgverlening", grond_rol=b is not None, relatie=b.rol if b else "",
-            toestemming=toestemming.get(casus.pk, False), noodtoegang=b is None, reden=nood.get(casus.pk, ""),
-        )  # fmt: skip
-        organisatie = str(b.organisatie) if b else ""
-        regels.append(Regel(onderwerp=onderwerp, grondslag=grondslag, rol=b.rol if b else "", organisatie=organisatie))
+        regels.append(
+            _regel(
+                casus,
+                b,
+                toestemming=toestemming.get(casus.pk, False),
+                noodtoegang=b is None,
+                reden=nood.get(casus.pk, ""),
+                segment="persoonsgegevens",
+            )
+        )
     if regels:
         record_many(actor=actor, actie=Actie.READ, gebeurtenis=gebeurtenis, regels=regels, velden=("voornaam", "achternaam"))
 
