@@ -57,7 +57,7 @@ def meet(*, user_id: int, sessie: str, chain: int, herhalingen: int, opwarmen: i
                     cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK_CLASS, chain])
                     cursor.execute(LAATSTE, [chain])
                     cursor.fetchone()
-                    voorbeeld[seq] += 1  # a row of its own (seq and hash are unique), chained to the previous
+                    voorbeeld[seq] += 1  # a row of its own ((chain, seq) is unique), chained to the previous
                     nieuw = hashlib.sha256(str(voorbeeld[seq]).encode()).hexdigest()
                     voorbeeld[vorige], voorbeeld[hash_] = voorbeeld[hash_], nieuw
                     cursor.execute(SCHRIJVEN, voorbeeld)

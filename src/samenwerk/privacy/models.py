@@ -53,7 +53,10 @@ class AuditEntry(models.Model):
     chain = models.BigIntegerField(_("keten"), help_text=_("De gemeente (id), of 0 buiten een gemeente."))
     seq = models.BigIntegerField(_("volgnummer"))
     prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    # Not indexed: nothing looks a row up by its hash, and (chain, seq) is unique while the
+    # hash covers chain and seq, so a second index (two on PostgreSQL) would refuse nothing
+    # more and cost a random-page write per row on the busiest table.
+    hash = models.CharField(max_length=64)
     # when
     tijdstip = models.DateTimeField(_("tijdstip (UTC)"))
     # what: action, outcome, event
