@@ -6,15 +6,17 @@ micro-analysis (PATCH 200), with the rows logged as ordinary access."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from samenwerk.casussen import services as casussen
 from samenwerk.casussen.models import Noodtoegang
+from samenwerk.gemeenten.models import Rol
 from samenwerk.plannen import services as plannen
 from samenwerk.privacy.models import AuditEntry
 from samenwerk.regie import services as regie
 from samenwerk.rendement import services_analyse as rendement
 from tests.auth import confirm_recently, login
-from tests.factories import casus_met_team
+from tests.factories import RoltoewijzingFactory, casus_met_team
 
 pytestmark = pytest.mark.django_db
 REDEN = "Signaal van de politie; ik moet nu zien wie betrokken is."
@@ -97,3 +99,33 @@ def test_emergency_access_without_a_role_reads_and_does_not_write(client, person
     assert client.post(reverse("plannen:gezondheid", args=[casus.pk]), {"datum": "2026-01-01"}).status_code == 403
     with pytest.raises(PermissionDenied):
         plannen.wijzig_plan(actor=personas.gebiedsaanjager, casus=casus, inhoud=plannen.PlanInhoud(ik_wil="y"), versie=1)
+
+
+def _deelnemer_met_noodtoegang(personas):
+    """A participant who also holds emergency access: broken before they were added (someone
+    holding a procesregisseur and a professional role), which breek_het_glas refuses now."""
+    casus = _casus_met_plan_en_analyse(personas, proces=False)
+    RoltoewijzingFactory(
+        user=personas.collega_andere_organisatie, rol=Rol.PROCESREGISSEUR, organisatie=personas.andere_organisatie
+    )
+    casus.betrokkenen.filter(user=personas.collega_andere_organisatie).update(tot=timezone.now())
+    casussen.breek_het_glas(actor=personas.collega_andere_organisatie, casus=casus, reden=REDEN)
+    casus.betrokkenen.create(user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie)
+    return casus
+
+
+def test_every_row_under_emergency_access_says_so_also_beside_a_role(client, personas):
+    """The rows a service writes about a case it fetched again, and the rows of Mijn casussen."""
+    casus = _deelnemer_met_noodtoegang(personas)
+    deelnemer = personas.collega_andere_organisatie
+    login(client, deelnemer)
+    put = client.put(
+        reverse("api:plan", args=[casus.pk]), {"ik_wil": "samen verder", "versie": 1}, content_type="application/json"
+    )
+    assert put.status_code == 200  # a participant writes; emergency access neither adds nor takes away
+    assert client.get(reverse("casussen:lijst")).status_code == 200
+    rijen = AuditEntry.objects.filter(gebruiker_id=deelnemer.pk, gebeurtenis__in=["plan.gewijzigd", "casus.lijst"])
+    assert sorted((r.gebeurtenis, r.relatie, r.noodtoegang, r.reden) for r in rijen) == [
+        ("casus.lijst", "deelnemer", True, REDEN),
+        ("plan.gewijzigd", "deelnemer", True, REDEN),
+    ]
