@@ -42,13 +42,9 @@ def noodtoegang_van(casus: Casus) -> str:
     return getattr(casus, "mijn_noodtoegang", None) or ""
 
 
-# Roles that may break the glass: they normally have no view, but their task can require
-# one (domain.md §1, §4). Where, is `noodtoegang_mogelijk`.
-NOODTOEGANG_ROLLEN = frozenset({Rol.GEBIEDSAANJAGER, Rol.PROCESREGISSEUR})
-
-
 def noodtoegang_mogelijk(user: User) -> Q:
-    """The cases (a filter on Casus) this person may break the glass for: a procesregisseur
+    """The cases (a filter on Casus) this person may break the glass for. Two roles may: they
+    normally have no view, but their task can require one (domain.md §1, §4) — a procesregisseur
     anywhere in a municipality where they hold that role (they are called in from outside
     the case), a gebiedsaanjager only in their own area — one per area, the escalation point
     for that area (domain.md §1); another area has its own (docs/privacy.md)."""
