@@ -1,6 +1,13 @@
 """Every URL and API endpoint × every persona × the methods it accepts, in one table
 (issue 7, style.md §11). A URL that is not in the table fails `test_every_url_is_in_the_table`.
 
+Emergency access (break the glass) has two personas: `noodtoegang_zonder_rol`, the
+gebiedsaanjager with emergency access and no role on the case — it reads what a participant
+reads and writes nothing (issue 17); every row about a case names its outcome explicitly —
+and `noodtoegang_met_rol`, the procesregisseur on the case who also holds emergency access
+(broken before they were added): their role decides, so they get the procesregisseur's outcome
+on every row.
+
 Outcomes: OK means "let through" (200/201/204/302 to a page of the product/400/409/415 — the request
 was judged on its content), or an exact status: 403, 404 (the case is not revealed), LOGIN
 (redirect to the login page). Unlisted personas get the row's default.
@@ -15,7 +22,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from samenwerk.casussen.models import Correctieverzoek
+from samenwerk.casussen import services as casussen
+from samenwerk.casussen.models import Correctieverzoek, Noodtoegang
 from samenwerk.overleg import links
 from samenwerk.overleg import services as overleg_services
 from samenwerk.overleg.models import Agendafeed, Weigering
@@ -45,8 +53,13 @@ PERSONAS = [
     "professional_andere_gemeente",
     "zonder_rol",
     "anoniem",
+    "noodtoegang_zonder_rol",
+    "noodtoegang_met_rol",
 ]
-ALIAS = {"casusregisseur": "professional", "deelnemer_andere_organisatie": "collega_andere_organisatie"}
+NOOD = "noodtoegang_zonder_rol"
+# Who the emergency-access personas are, and whose outcome they get where a row does not name them.
+NOOD_BASIS = {NOOD: "gebiedsaanjager", "noodtoegang_met_rol": "procesregisseur"}
+ALIAS = {"casusregisseur": "professional", "deelnemer_andere_organisatie": "collega_andere_organisatie"} | NOOD_BASIS
 
 # Reusable rows: (default for signed-in people, anonymous, overrides)
 IEDEREEN = (OK, LOGIN, {})
@@ -56,12 +69,15 @@ PROFESSIONAL = (
     LOGIN,
     {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "niet_betrokken": OK, "professional_andere_gemeente": OK},
 )
-CASUS = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": OK})
-CASUS_STUREN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": 403, "procesregisseur": 403})
-PLAN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": 403})
-CASUS_VASTLEGGEN = PLAN  # participants who see the resident's details add to the case; not the procesregisseur
-CASUS_REGIE = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": 403, "procesregisseur": OK})
-PROCESREGIE = (404, LOGIN, {"casusregisseur": 403, "deelnemer_andere_organisatie": 403, "procesregisseur": OK})
+CASUS = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": OK, NOOD: OK})
+CASUS_STUREN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": 403, "procesregisseur": 403, NOOD: 403})
+# Reading the resident's data: participants and emergency access; not the procesregisseur.
+PLAN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": 403, NOOD: OK})
+# Writing the case's data (casussen.rules.mag_vastleggen): participants; emergency access is read-only.
+SCHRIJVEN = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": OK, "procesregisseur": 403, NOOD: 403})
+CASUS_VASTLEGGEN = SCHRIJVEN  # participants who see the resident's details add to the case; not the procesregisseur
+CASUS_REGIE = (404, LOGIN, {"casusregisseur": OK, "deelnemer_andere_organisatie": 403, "procesregisseur": OK, NOOD: 403})
+PROCESREGIE = (404, LOGIN, {"casusregisseur": 403, "deelnemer_andere_organisatie": 403, "procesregisseur": OK, NOOD: 403})
 LEZERS = [
     "casusregisseur",
     "deelnemer_andere_organisatie",
@@ -98,10 +114,10 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "casussen:professional": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
     "casussen:status": ("casus", {"POST": CASUS_STUREN}),
     "plannen:plan": ("casus", {"GET": PLAN}),
-    "plannen:bewerken": ("casus", {"GET": PLAN, "POST": PLAN}),
+    "plannen:bewerken": ("casus", {"GET": SCHRIJVEN, "POST": SCHRIJVEN}),
     "plannen:versies": ("casus", {"GET": PLAN}),
-    "plannen:afspraak": ("casus", {"GET": PLAN, "POST": PLAN}),
-    "plannen:afspraak-voltooid": ("afspraak", {"POST": PLAN}),
+    "plannen:afspraak": ("casus", {"GET": SCHRIJVEN, "POST": SCHRIJVEN}),
+    "plannen:afspraak-voltooid": ("afspraak", {"POST": SCHRIJVEN}),
     "plannen:evaluatie": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
     "portaal:logboek": ("", {"GET": (403, LOGIN, {"privacyfunctionaris": OK})}),
     "portaal:logboek-export": ("", {"GET": (403, LOGIN, {"privacyfunctionaris": OK})}),
@@ -137,19 +153,23 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
         {"GET": API_PRIJS_LEZEN, "PUT": API_PRIJS_BEHEER, "PATCH": API_PRIJS_BEHEER, "DELETE": API_PRIJS_BEHEER},
     ),
     "api:prijslijst-importeren": ("api_jaar", {"POST": API_PRIJS_BEHEER}),
-    # The micro-analysis is personal data: like the plan (participants; not the procesregisseur).
+    # The micro-analysis is personal data: like the plan (participants; not the procesregisseur;
+    # emergency access reads it, does not change it).
     "analyse:analyse": ("casus", {"GET": PLAN}),
-    "analyse:starten": ("casus", {"POST": PLAN}),
-    "analyse:welzijn": ("casus", {"GET": PLAN, "POST": PLAN}),
-    "analyse:regel-toevoegen": ("casus", {"GET": PLAN, "POST": PLAN}),
-    "analyse:vergadertijd": ("casus", {"GET": PLAN, "POST": PLAN}),
-    "analyse:regel-wijzigen": ("kostenpost", {"GET": PLAN, "POST": PLAN}),
-    "analyse:regel-verwijderen": ("kostenpost", {"POST": PLAN}),
+    "analyse:starten": ("casus", {"POST": SCHRIJVEN}),
+    "analyse:welzijn": ("casus", {"GET": SCHRIJVEN, "POST": SCHRIJVEN}),
+    "analyse:regel-toevoegen": ("casus", {"GET": SCHRIJVEN, "POST": SCHRIJVEN}),
+    "analyse:vergadertijd": ("casus", {"GET": SCHRIJVEN, "POST": SCHRIJVEN}),
+    "analyse:regel-wijzigen": ("kostenpost", {"GET": SCHRIJVEN, "POST": SCHRIJVEN}),
+    "analyse:regel-verwijderen": ("kostenpost", {"POST": SCHRIJVEN}),
     "analyse:afdruk": ("casus", {"GET": PLAN}),
     "analyse:pdf": ("casus", {"GET": PLAN}),
-    "api:rendement-analyse": ("casus", {"GET": PLAN, "POST": PLAN, "PUT": PLAN, "PATCH": PLAN}),
-    "api:rendement-kosten": ("casus", {"GET": PLAN, "POST": PLAN}),
-    "api:rendement-kostenpost": ("kostenpost", {"GET": PLAN, "PUT": PLAN, "PATCH": PLAN, "DELETE": PLAN}),
+    "api:rendement-analyse": ("casus", {"GET": PLAN, "POST": SCHRIJVEN, "PUT": SCHRIJVEN, "PATCH": SCHRIJVEN}),
+    "api:rendement-kosten": ("casus", {"GET": PLAN, "POST": SCHRIJVEN}),
+    "api:rendement-kostenpost": (
+        "kostenpost",
+        {"GET": PLAN, "PUT": SCHRIJVEN, "PATCH": SCHRIJVEN, "DELETE": SCHRIJVEN},
+    ),
     # The aggregates: figures without names, for managers, executives, area drivers and the beheerder.
     "rapport:rapport": ("", {"GET": CIJFERS}),
     "rapport:exporteren": ("rapport_formaat", {"GET": CIJFERS}),
@@ -164,7 +184,7 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "accounts:qr": ("", {"GET": (404, LOGIN, {})}),
     "accounts:end-session": ("sessie", {"POST": (404, LOGIN, {})}),
     "plannen:afdruk": ("casus", {"GET": PLAN}),
-    "plannen:gezondheid": ("casus", {"GET": PLAN, "POST": PLAN}),
+    "plannen:gezondheid": ("casus", {"GET": PLAN, "POST": SCHRIJVEN}),
     "plannen:pdf": ("casus", {"GET": PLAN}),
     "plannen:planlink": ("casus", {"POST": CASUS_STUREN}),
     # The resident's pages answer to whoever holds the secret link (a bearer token), signed
@@ -186,9 +206,9 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "api:casus-toestemmingen": ("casus", {"POST": CASUS_STUREN}),
     "api:casus-netwerk": ("casus", {"POST": CASUS_STUREN}),
     "api:casus-status": ("casus", {"POST": CASUS_STUREN}),
-    "api:plan": ("casus", {"GET": PLAN, "PUT": PLAN}),
-    "api:plan-afspraken": ("casus", {"POST": PLAN}),
-    "api:plan-afspraak-voltooid": ("afspraak", {"POST": PLAN}),
+    "api:plan": ("casus", {"GET": PLAN, "PUT": SCHRIJVEN}),
+    "api:plan-afspraken": ("casus", {"POST": SCHRIJVEN}),
+    "api:plan-afspraak-voltooid": ("afspraak", {"POST": SCHRIJVEN}),
     "api:plan-evaluaties": ("casus", {"POST": CASUS_STUREN}),
     "overleg:lijst": ("casus", {"GET": CASUS}),
     "overleg:nieuw": ("casus", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
@@ -202,8 +222,8 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "overleg:uitnodigen": ("overleg", {"POST": CASUS_STUREN}),
     "overleg:voorbereiding": ("overleg", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
     "overleg:voorzitter": ("overleg", {"GET": PLAN}),
-    "overleg:notities": ("punt", {"POST": PLAN}),
-    "overleg:afspraak": ("overleg", {"POST": PLAN}),
+    "overleg:notities": ("punt", {"POST": SCHRIJVEN}),
+    "overleg:afspraak": ("overleg", {"POST": SCHRIJVEN}),
     "overleg:afsluiten": ("overleg", {"GET": CASUS_STUREN, "POST": CASUS_STUREN}),
     "overleg:ics": ("overleg", {"GET": PLAN}),
     "overleg:agenda": ("", {"GET": IEDEREEN}),
@@ -267,12 +287,30 @@ def test_every_url_is_in_the_table():
 CASES = [(name, method, persona) for name, (_k, methods) in MATRIX.items() for method in methods for persona in PERSONAS]
 
 
+# Rows about one case: each names the outcome for emergency access without a role.
+CASUS_KWARGS = {"casus", "afspraak", "overleg", "deelnemer", "punt", "api_overleg", "correctie", "kostenpost"}
+
+
+def test_every_case_row_names_emergency_access():
+    zonder = [
+        f"{m} {n}" for n, (k, methods) in MATRIX.items() if k in CASUS_KWARGS for m, row in methods.items() if NOOD not in row[2]
+    ]
+    assert zonder == [], "give these rows the outcome for emergency access (NOOD)"
+    assert not [n for n, (_k, methods) in MATRIX.items() for row in methods.values() if "noodtoegang_met_rol" in row[2]], (
+        "the role decides for noodtoegang_met_rol: it gets the procesregisseur's outcome, no row overrides it"
+    )
+
+
 def _expected(row: tuple, persona: str, api: bool) -> object:
     default, anoniem, overrides = row
     if persona == "anoniem":
         return 403 if (api and anoniem == LOGIN) else anoniem
+    if persona == "noodtoegang_met_rol":
+        return _expected(row, "procesregisseur", api)
     if persona in overrides:
         return overrides[persona]
+    if persona in NOOD_BASIS:
+        return _expected(row, NOOD_BASIS[persona], api)
     if persona == "professional_andere_gemeente" and default == 404:
         return 404
     return default
@@ -324,6 +362,15 @@ def test_matrix(client, personas, name, method, persona):
     kostenpost = rendement.voeg_regel_toe(
         actor=personas.professional, analyse=analyse, gegevens=rendement.RegelGegevens(blok="eenmalig", prijsitem=item)
     )
+    if persona == NOOD:
+        casussen.breek_het_glas(actor=personas.gebiedsaanjager, casus=casus, reden="Matrix: noodtoegang zonder rol")
+    elif persona == "noodtoegang_met_rol":  # broken before the casusregisseur added them; breek_het_glas refuses it now
+        Noodtoegang.objects.create(
+            casus=casus,
+            user=personas.procesregisseur,
+            reden="Matrix: noodtoegang met rol",
+            tot=timezone.now() + datetime.timedelta(hours=4),
+        )
     kwargs_key, methods = MATRIX[name]
     jaar = {"jaar": JAAR}
     api_jaar = {"gemeente": "testwijde", "jaar": JAAR}

@@ -51,7 +51,7 @@ def test_other_roles_cannot_break_the_glass(client, personas, casus, persona):
     login(client, getattr(personas, persona))
     confirm_recently(client)
     html = client.post(reverse("casussen:noodtoegang"), {"casus": casus.pk, "reden": REDEN}).content.decode()
-    assert "Met uw rol kunt u geen noodtoegang vragen" in html
+    assert "Die casus kunt u niet openen." in html  # the same answer as for a case that does not exist
     assert client.get(reverse("casussen:detail", args=[casus.pk])).status_code == 404
 
 

@@ -13,6 +13,7 @@ from samenwerk.privacy.audit import Grondslag, Onderwerp, record
 from samenwerk.privacy.models import Actie
 
 from .models import CORRIGEERBAAR, Casus, Correctieverzoek
+from .rules import eis_vastleggen
 from .services import log_casus, tijdlijn, wijzig_inwoner
 
 
@@ -39,6 +40,8 @@ def _log_inwoner(casus: Casus, actie: str, gebeurtenis: str, verzoek: Correctiev
 def dien_in(*, casus: Casus, gegeven: str, gewenst: str, omschrijving: str = "", actor: User | None = None) -> Correctieverzoek:
     """The resident (actor None, through their link) or a professional on their behalf asks
     for a correction."""
+    if actor is not None:
+        eis_vastleggen(actor, casus)
     if not gewenst.strip():
         raise ValidationError({"gewenst": _("Schrijf op wat het moet zijn.")})
     if gegeven not in Correctieverzoek.Gegeven.values:

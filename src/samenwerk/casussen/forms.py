@@ -125,7 +125,9 @@ class NoodtoegangForm(Form):
     reden = forms.CharField(
         label=_("Waarom moet u deze casus nu inzien?"),
         widget=forms.Textarea,
+        min_length=10,  # checked before the case is looked up, so the answer does not depend on it
         max_length=1000,
+        error_messages={"min_length": _("Schrijf waarom u deze casus nu moet inzien (minstens 10 tekens).")},
         help_text=_("Uw reden komt in het toegangslog en op de tijdlijn van de casus; de casusregisseur en de inwoner zien dat."),
     )
 

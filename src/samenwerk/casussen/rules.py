@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from samenwerk.gemeenten.models import User
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from samenwerk.gemeenten.models import Rol, User
 
 from .models import Betrokkene, Casus
 
@@ -14,6 +18,8 @@ def rol_van(user: User, casus: Casus) -> str | None:
 
 def mag_beheren(user: User, casus: Casus) -> bool:
     """The casusregisseur steers the case; while there is none, any participant may."""
+    if not mag_vastleggen(user, casus):
+        return False
     rol = rol_van(user, casus)
     if rol == Betrokkene.Rol.CASUSREGISSEUR:
         return True
@@ -22,9 +28,13 @@ def mag_beheren(user: User, casus: Casus) -> bool:
 
 
 def ziet_persoonsgegevens(user: User, casus: Casus) -> bool:
-    """A procesregisseur sees the cooperation, not the resident's details (domain.md §1);
-    emergency access (read-only) sees them, and every read says so in the log."""
-    return rol_van(user, casus) in (Betrokkene.Rol.CASUSREGISSEUR, Betrokkene.Rol.DEELNEMER) or bool(noodtoegang_van(casus))
+    """A procesregisseur sees the cooperation, not the resident's details (domain.md §1).
+    Emergency access (read-only) sees them — for someone without a role on the case only:
+    a role decides what its holder sees, emergency access does not widen it (issue 17)."""
+    rol = rol_van(user, casus)
+    if rol is not None:
+        return rol in (Betrokkene.Rol.CASUSREGISSEUR, Betrokkene.Rol.DEELNEMER)
+    return bool(noodtoegang_van(casus))
 
 
 def noodtoegang_van(casus: Casus) -> str:
@@ -32,9 +42,16 @@ def noodtoegang_van(casus: Casus) -> str:
     return getattr(casus, "mijn_noodtoegang", None) or ""
 
 
-# Roles that may break the glass for a case in their municipality: they normally have no
-# view, but their task can require one (domain.md §1, §4).
-NOODTOEGANG_ROLLEN = frozenset({"gebiedsaanjager", "procesregisseur"})
+def noodtoegang_mogelijk(user: User) -> Q:
+    """The cases (a filter on Casus) this person may break the glass for. Two roles may: they
+    normally have no view, but their task can require one (domain.md §1, §4) — a procesregisseur
+    anywhere in a municipality where they hold that role (they are called in from outside
+    the case), a gebiedsaanjager only in their own area — one per area, the escalation point
+    for that area (domain.md §1); another area has its own (docs/privacy.md)."""
+    rollen = user.rollen.actief()
+    gemeenten = rollen.filter(rol=Rol.PROCESREGISSEUR).values("gemeente_id")
+    gebieden = rollen.filter(rol=Rol.GEBIEDSAANJAGER, gebied__isnull=False).values("gebied_id")
+    return Q(gemeente_id__in=gemeenten) | Q(gebied_id__in=gebieden)
 
 
 def is_procesregisseur(user: User, casus: Casus) -> bool:
@@ -42,9 +59,22 @@ def is_procesregisseur(user: User, casus: Casus) -> bool:
 
 
 def mag_vastleggen(user: User, casus: Casus) -> bool:
-    """Participants who see the resident's details may add to the case (signals, a correction
-    request on the resident's behalf); not the procesregisseur, not emergency access (read-only)."""
+    """The one "may write" rule, for every page, API endpoint and service that writes the
+    case's data — the plan, agreements, evaluations, Positieve Gezondheid, the
+    micro-analysis, meeting notes, signals, correction requests (style.md lesson 16).
+    Participants who see the resident's details; not the procesregisseur, and never
+    emergency access, which is read-only whatever else the person holds. Steering the case
+    (`mag_beheren`) and procesregie are narrower rules on top of a role."""
     return rol_van(user, casus) in (Betrokkene.Rol.CASUSREGISSEUR, Betrokkene.Rol.DEELNEMER)
+
+
+def eis_vastleggen(user: User, casus: Casus) -> None:
+    """`mag_vastleggen` or 403 with a Dutch message that says why (pages, API and services)."""
+    if mag_vastleggen(user, casus):
+        return
+    if rol_van(user, casus) is None and noodtoegang_van(casus):
+        raise PermissionDenied(_("U heeft noodtoegang tot deze casus: u kunt alleen inzien, niets wijzigen of toevoegen."))
+    raise PermissionDenied(_("Alleen wie als deelnemer of casusregisseur bij de casus betrokken is, kan dit vastleggen."))
 
 
 # Timeline lines about the resident's own data, left out of the procesregisseur's reduced

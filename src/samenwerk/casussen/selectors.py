@@ -35,6 +35,18 @@ def casus_of_404(user: User, pk: int, *, gebeurtenis: str = "casus.bekeken") -> 
     return casus
 
 
+def noodtoegang_kandidaten(user: User) -> QuerySet[Casus]:
+    """The cases the break-the-glass form can name for this person: those they may ask
+    emergency access to (`rules.noodtoegang_mogelijk`) and those they already take part in
+    (the service then says their role decides). Any other case — not existing, in another
+    municipality or area, out of reach of the role — is simply not in it, so the form gives
+    one answer for all of them after the same single query (issue 17)."""
+    from .rules import noodtoegang_mogelijk
+
+    betrokken = Betrokkene.objects.actief().filter(user=user).values("casus_id")
+    return Casus.objects.filter(noodtoegang_mogelijk(user) | Q(pk__in=betrokken), gemeente__in=user.gemeenten())
+
+
 def _per_casus(aggregaat: Aggregate) -> Subquery:
     """A figure per case as a correlated subquery rather than a GROUP BY over the whole list:
     counting the list's pages then skips it, and the database computes it only for the rows

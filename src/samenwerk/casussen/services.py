@@ -38,10 +38,20 @@ def log_casus(
     noodtoegang: bool = False,
     reden: str = "",
 ) -> None:
-    """Write one access-log row about this case, with the actor's relationship to it."""
+    """Write one access-log row about this case, with the actor's relationship to it. While
+    the actor has emergency access to the case the row says so, with its reason — also when
+    they hold a role on it too (issue 17): the log never hides that the glass was broken."""
     betrokkene = next((b for b in casus.betrokkenen.all() if b.user_id == actor.pk and b.tot is None), None)
-    if betrokkene is None and getattr(casus, "mijn_noodtoegang", None):
-        noodtoegang, reden = True, casus.mijn_noodtoegang
+    if not hasattr(casus, "mijn_noodtoegang"):  # a case fetched again inside a service: ask
+        casus.mijn_noodtoegang = (  # type: ignore[attr-defined]
+            Noodtoegang.objects.actief()
+            .filter(casus_id=casus.pk, user_id=actor.pk)
+            .order_by("-van")
+            .values_list("reden", flat=True)
+            .first()
+        )
+    if casus.mijn_noodtoegang:  # type: ignore[attr-defined]
+        noodtoegang, reden = True, casus.mijn_noodtoegang  # type: ignore[attr-defined]
     regel = _regel(
         casus, betrokkene, toestemming=heeft_toestemming(casus), noodtoegang=noodtoegang, reden=reden,
         segment=segment, object_type=object_type, object_id=object_id,
@@ -95,11 +105,8 @@ def log_lijst(*, actor: User, casussen: Sequence[Casus], gebeurtenis: str = "cas
     rollen = Betrokkene.objects.actief().filter(casus_id__in=ids, user=actor).select_related("organisatie")
     betrokken = {b.casus_id: b for b in rollen.order_by("-id")}  # the first one, as log_casus takes
     nood = dict(
-        Noodtoegang.objects.actief()
-        .filter(casus_id__in=[i for i in ids if i not in betrokken], user=actor)
-        .order_by("van")
-        .values_list("casus_id", "reden")
-    )  # the latest reason wins
+        Noodtoegang.objects.actief().filter(casus_id__in=ids, user=actor).order_by("van").values_list("casus_id", "reden")
+    )  # the latest reason wins; emergency access is logged as such also beside a role (as log_casus does)
     toestemming = laatste_toestemming(ids)
     regels = []
     for casus in casussen:
@@ -111,7 +118,7 @@ def log_lijst(*, actor: User, casussen: Sequence[Casus], gebeurtenis: str = "cas
                 casus,
                 b,
                 toestemming=toestemming.get(casus.pk, False),
-                noodtoegang=b is None,
+                noodtoegang=casus.pk in nood,
                 reden=nood.get(casus.pk, ""),
                 segment="persoonsgegevens",
             )
@@ -387,16 +394,36 @@ def wijs_casusregisseur_aan(*, actor: User, casus: Casus, betrokkene: Betrokkene
     return betrokkene
 
 
+def niet_te_openen() -> str:
+    """The one answer of the break-the-glass form for a case that does not exist, lies in
+    another municipality or area, or is out of reach of the person's role: which case numbers
+    exist is not revealed (issue 17)."""
+    return _("Die casus kunt u niet openen.")
+
+
 @transaction.atomic
 def breek_het_glas(*, actor: User, casus: Casus, reden: str, uren: int = 4) -> Noodtoegang:
-    """Emergency access for a few hours, with a typed reason (issue 7). Only for roles in
-    NOODTOEGANG_ROLLEN in the case's municipality; the casusregisseur sees it on the timeline."""
-    from .rules import NOODTOEGANG_ROLLEN
+    """Emergency access for a few hours, with a typed reason (issue 7): read-only
+    (`rules.mag_vastleggen`), where `rules.noodtoegang_mogelijk` allows it, and never for
+    someone already on the case — their role decides what they see (issue 17). The
+    casusregisseur sees it on the timeline."""
+    from .rules import noodtoegang_mogelijk
 
     if len(reden.strip()) < 10:
         raise ValidationError({"reden": _("Schrijf waarom u deze casus nu moet inzien (minstens 10 tekens).")})
-    if not actor.actieve_rollen(casus.gemeente).filter(rol__in=NOODTOEGANG_ROLLEN).exists():
-        raise ValidationError({"casus": _("Met uw rol kunt u geen noodtoegang vragen tot deze casus.")})
+    rol = casus.betrokkenen.actief().filter(user=actor).values_list("rol", flat=True).first()
+    if rol is not None:
+        raise ValidationError(
+            {
+                "casus": _(
+                    "U bent al bij deze casus betrokken als %(rol)s. Uw rol bepaalt wat u ziet; "
+                    "noodtoegang verandert dat niet. Open de casus via Mijn casussen."
+                )
+                % {"rol": str(Betrokkene.Rol(rol).label).lower()}
+            }
+        )
+    if not Casus.objects.filter(noodtoegang_mogelijk(actor), pk=casus.pk).exists():
+        raise ValidationError({"casus": niet_te_openen()})
     toegang = Noodtoegang.objects.create(casus=casus, user=actor, reden=reden.strip(), tot=timezone.now() + timedelta(hours=uren))
     tijdlijn(
         casus, actor, "noodtoegang", _("Noodtoegang: %(naam)s, reden: %(reden)s") % {"naam": actor, "reden": reden.strip()[:200]}

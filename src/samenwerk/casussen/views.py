@@ -29,7 +29,7 @@ from .forms import (
 from .models import Casus
 from .paginablokken import render_blokken
 from .rules import TIJDLIJN_PERSOONLIJK, mag_beheren, mag_vastleggen, noodtoegang_van, rol_van, ziet_persoonsgegevens
-from .selectors import casus_of_404, mijn_casussen
+from .selectors import casus_of_404, mijn_casussen, noodtoegang_kandidaten
 from .workflow import TRANSITIES
 
 
@@ -195,9 +195,9 @@ def noodtoegang(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if omleiding := bevestiging_nodig(request):
             return omleiding
-        casus = Casus.objects.filter(pk=form.cleaned_data["casus"], gemeente__in=request.user.gemeenten()).first()
+        casus = noodtoegang_kandidaten(request.user).filter(pk=form.cleaned_data["casus"]).first()
         if casus is None:
-            form.add_error("casus", _("Die casus kunt u niet openen."))
+            form.add_error("casus", services.niet_te_openen())
         else:
             try:
                 services.breek_het_glas(actor=request.user, casus=casus, reden=form.cleaned_data["reden"])

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from samenwerk.casussen import services as casussen
 from samenwerk.casussen.models import Betrokkene, Casus, Netwerklid, Toestemming
+from samenwerk.casussen.rules import eis_vastleggen
 from samenwerk.gemeenten.models import Normen, User
 from samenwerk.plannen import services as plannen
 from samenwerk.plannen.models import Afspraak, Ronde
@@ -357,6 +358,7 @@ def beantwoord_checklist(*, actor: User, overleg: Overleg, antwoorden: dict[int,
 
 @transaction.atomic
 def noteer(*, actor: User, agendapunt: Agendapunt, notities: str) -> Agendapunt:
+    eis_vastleggen(actor, agendapunt.overleg.casus)
     _gepland(agendapunt.overleg)
     agendapunt.notities = notities.strip()
     agendapunt.save(update_fields=["notities"])

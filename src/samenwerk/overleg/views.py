@@ -1,7 +1,8 @@
 """Pages of the Samenwerkoverleg inside a case: plan, invite, prepare, chair, close.
 
-Reading needs a view of the resident's data (participants; not the procesregisseur); notes
-and agreements need a role in the case; planning, inviting and closing are for whoever
+Reading needs a view of the resident's data (participants, emergency access; not the
+procesregisseur); notes and agreements need the "may write" rule (`mag_vastleggen`: a
+participant, never emergency access); planning, inviting and closing are for whoever
 steers the case (`mag_beheren`)."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samenwerk.casussen.models import Betrokkene, Casus
-from samenwerk.casussen.rules import mag_beheren, rol_van, ziet_persoonsgegevens
+from samenwerk.casussen.rules import eis_vastleggen, mag_beheren, mag_vastleggen, rol_van, ziet_persoonsgegevens
 from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.casussen.services import log_casus
 from samenwerk.plannen.services import plan_van
@@ -47,8 +48,8 @@ def _casus(request: HttpRequest, pk: int, recht: str = LEZEN) -> Casus:
     procesregie = recht == SAMENWERKING and rol_van(request.user, casus) == Betrokkene.Rol.PROCESREGISSEUR
     if not (ziet_persoonsgegevens(request.user, casus) or procesregie):
         raise PermissionDenied
-    if recht == MEEDOEN and rol_van(request.user, casus) is None:
-        raise PermissionDenied
+    if recht == MEEDOEN:
+        eis_vastleggen(request.user, casus)
     if recht == STUREN and not mag_beheren(request.user, casus):
         raise PermissionDenied
     return casus
@@ -307,7 +308,7 @@ def _voorzitter_context(request: HttpRequest, overleg: Overleg, **extra: object)
         "afspraak_form": extra.pop("afspraak_form", None) or OverlegAfspraakForm(overleg=overleg),
         "deelnemers": list(overleg.deelnemers.all()),
         "begonnen": timezone.localtime(overleg.begint).date() <= timezone.localdate(),
-        "meedoen": rol_van(request.user, overleg.casus) is not None,
+        "meedoen": mag_vastleggen(request.user, overleg.casus),
     } | extra
 
 

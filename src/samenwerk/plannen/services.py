@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from samenwerk.casussen import services as casussen
 from samenwerk.casussen.models import Betrokkene, Casus, Netwerklid
+from samenwerk.casussen.rules import eis_vastleggen
 from samenwerk.casussen.workflow import Status
 from samenwerk.gemeenten.models import Normen, User
 from samenwerk.privacy.models import Actie
@@ -66,6 +67,7 @@ def plan_van(casus: Casus) -> Samenwerkplan:
 def wijzig_plan(*, actor: User, casus: Casus, inhoud: PlanInhoud, versie: int) -> Samenwerkplan:
     """Save the plan as a new version. `versie` is the version the person started from; if
     someone saved in between, PlanConflict names what they changed and nothing is saved."""
+    eis_vastleggen(actor, casus)
     casus = Casus.objects.select_for_update().get(pk=casus.pk)
     if not casussen.heeft_toestemming(casus):
         raise ValidationError(_("De inwoner heeft (nog) geen toestemming gegeven om via de Samenwerkwijze geholpen te worden."))
@@ -126,6 +128,7 @@ def voeg_afspraak_toe(
 ) -> Afspraak:
     """An agreement in the current round (or the given one, e.g. a meeting's): who, what,
     latest date (default start + 6 weeks)."""
+    eis_vastleggen(actor, casus)
     casus = Casus.objects.select_for_update().get(pk=casus.pk)
     plan = Samenwerkplan.objects.select_for_update().filter(casus=casus).first()
     if plan is None:
@@ -191,6 +194,7 @@ def nieuwe_ronde(plan: Samenwerkplan, soort: str, datum: datetime.date) -> Ronde
 
 @transaction.atomic
 def voltooi_afspraak(*, actor: User, afspraak: Afspraak, op: datetime.date | None = None) -> Afspraak:
+    eis_vastleggen(actor, afspraak.plan.casus)
     op = op or timezone.localdate()
     if op < afspraak.start:
         raise ValidationError({"voltooid_op": _("De afspraak kan niet vóór de start voltooid zijn.")})
@@ -228,6 +232,7 @@ class EvaluatieInhoud:
 @transaction.atomic
 def evalueer(*, actor: User, casus: Casus, inhoud: EvaluatieInhoud) -> Ronde:
     """Step 6: a new round in the same plan. New agreements after this belong to it."""
+    eis_vastleggen(actor, casus)
     casus = Casus.objects.select_for_update().get(pk=casus.pk)
     plan = Samenwerkplan.objects.select_for_update().filter(casus=casus).first()
     if plan is None:
@@ -264,6 +269,7 @@ def evalueer(*, actor: User, casus: Casus, inhoud: EvaluatieInhoud) -> Ronde:
 
 @transaction.atomic
 def meet_gezondheid(*, actor: User, casus: Casus, datum: datetime.date | None = None, **scores: int) -> GezondheidMeting:
+    eis_vastleggen(actor, casus)
     if set(scores) != set(GezondheidMeting.DIMENSIES):
         raise ValidationError(_("Vul alle zes de dimensies in."))
     fout = {d: _("Een score is een heel getal van 0 tot en met 10.") for d, s in scores.items() if not 0 <= s <= 10}

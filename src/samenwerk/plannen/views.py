@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from samenwerk.accounts.reauth import bevestiging_nodig
 from samenwerk.casussen.models import Casus
-from samenwerk.casussen.rules import mag_beheren, rol_van, ziet_persoonsgegevens
+from samenwerk.casussen.rules import eis_vastleggen, mag_beheren, mag_vastleggen, ziet_persoonsgegevens
 from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.casussen.services import heeft_toestemming, log_casus
 from samenwerk.casussen.views import formulier
@@ -33,12 +33,13 @@ from .selectors import plan_met_rondes, vergelijk
 
 
 def _casus(request: HttpRequest, pk: int, *, wijzigen: bool = False) -> Casus:
-    """The case if the person may see its plan (participants; not the procesregisseur)."""
+    """The case if the person may see its plan (participants, emergency access; not the
+    procesregisseur) and, for `wijzigen`, write it (`mag_vastleggen`: not emergency access)."""
     casus = casus_of_404(request.user, pk, gebeurtenis="plan.bekeken")
     if not ziet_persoonsgegevens(request.user, casus):
         raise PermissionDenied
-    if wijzigen and rol_van(request.user, casus) is None:
-        raise PermissionDenied
+    if wijzigen:
+        eis_vastleggen(request.user, casus)
     return casus
 
 
@@ -65,7 +66,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan,
         "rondes": plan_met_rondes(plan),
         "beheren": mag_beheren(request.user, casus),
-        "deelnemer": rol_van(request.user, casus) is not None,
+        "deelnemer": mag_vastleggen(request.user, casus),
         "toestemming": heeft_toestemming(casus),
         "regisseur": next((b for b in casus.betrokkenen.all() if b.rol == "casusregisseur"), None),
         "herhaalmeting": (

@@ -6,13 +6,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from samenwerk.casussen.rules import rol_van
+from samenwerk.casussen.rules import eis_vastleggen, mag_vastleggen
 from samenwerk.casussen.services import log_casus
 from samenwerk.privacy.models import Actie
 from samenwerk.ui.forms import ModelForm
@@ -35,8 +34,7 @@ def gezondheid(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _casus(request, pk)
     form = MetingForm(request.POST or None)
     if request.method == "POST":
-        if rol_van(request.user, casus) is None:
-            raise PermissionDenied
+        eis_vastleggen(request.user, casus)
         if form.is_valid():
             services.meet_gezondheid(actor=request.user, casus=casus, **form.cleaned_data)
             messages.success(request, _("De meting is opgeslagen."))
@@ -49,6 +47,7 @@ def gezondheid(request: HttpRequest, pk: int) -> HttpResponse:
         "tabel": [(label, [scores[i] for _datum, scores in reeksen]) for i, label in enumerate(labels)],
         "casus": casus,
         "form": form,
+        "vastleggen": mag_vastleggen(request.user, casus),
         "metingen": metingen,
         "labels": labels,
         "reeksen": reeksen,

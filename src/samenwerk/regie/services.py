@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from samenwerk.casussen.models import Betrokkene, Casus
-from samenwerk.casussen.rules import rol_van
+from samenwerk.casussen.rules import eis_vastleggen, rol_van
 from samenwerk.casussen.services import log_casus, tijdlijn, voeg_professional_toe
 from samenwerk.gemeenten.models import Organisatie, Rol, User
 from samenwerk.privacy.models import Actie
@@ -224,6 +224,7 @@ def leg_signaal_vast(
     *, actor: User, casus: Casus, bron: str, tekst: str, datum: datetime.date | None = None, afzender: str = ""
 ) -> Zorgsignaal:
     """Attach an external care signal (police, neighbours, corporation, energy company, GP)."""
+    eis_vastleggen(actor, casus)
     if bron not in Zorgsignaal.Bron.values:
         raise ValidationError({"bron": _("Kies van wie het signaal komt.")})
     tekst = _verplicht(tekst, "tekst", _("Schrijf kort op wat er gesignaleerd is."))

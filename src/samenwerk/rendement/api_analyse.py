@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from samenwerk.casussen.models import Casus
-from samenwerk.casussen.rules import rol_van, ziet_persoonsgegevens
+from samenwerk.casussen.rules import eis_vastleggen, ziet_persoonsgegevens
 from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.casussen.services import log_casus
 from samenwerk.gemeenten.models import Gemeente, Roltoewijzing
@@ -33,8 +33,10 @@ from .serializers_analyse import AnalyseSerializer, CijfersSerializer, Kostenpos
 
 def _casus(request: Request, pk: int, *, wijzigen: bool = False) -> Casus:
     casus = casus_of_404(request.user, pk, gebeurtenis="rendement.bekeken")
-    if not ziet_persoonsgegevens(request.user, casus) or (wijzigen and rol_van(request.user, casus) is None):
+    if not ziet_persoonsgegevens(request.user, casus):
         raise PermissionDenied("U ziet de samenwerking in deze casus, niet de micro-analyse.")
+    if wijzigen:
+        eis_vastleggen(request.user, casus)
     return casus
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 from samenwerk.casussen import services as casussen
 from samenwerk.casussen.models import Casus
-from samenwerk.casussen.rules import rol_van
+from samenwerk.casussen.rules import eis_vastleggen
 from samenwerk.gemeenten.models import User
 from samenwerk.plannen.models import Evaluatie, Samenwerkplan
 from samenwerk.privacy.models import Actie
@@ -77,9 +77,9 @@ class AnalyseConflict(Exception):
 
 
 def _mag_wijzigen(actor: User, casus: Casus) -> None:
-    """Participants of the case write the analysis; emergency access only reads."""
-    if rol_van(actor, casus) is None:
-        raise PermissionDenied(_("Alleen wie aan de casus deelneemt, kan de micro-analyse wijzigen."))
+    """Participants of the case write the analysis; emergency access only reads (the one
+    "may write" rule, casussen.rules.mag_vastleggen)."""
+    eis_vastleggen(actor, casus)
 
 
 def _log(actor: User, casus: Casus, analyse: Microanalyse, actie: str, gebeurtenis: str, velden: Sequence[str] = ()) -> None:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samenwerk.casussen.models import Casus
-from samenwerk.casussen.rules import rol_van, ziet_persoonsgegevens
+from samenwerk.casussen.rules import eis_vastleggen, mag_vastleggen, ziet_persoonsgegevens
 from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.overleg.services import gehouden_overleggen
 from samenwerk.privacy.models import Actie
@@ -35,8 +35,8 @@ def _casus(request: HttpRequest, pk: int, *, wijzigen: bool = False) -> Casus:
     casus = casus_of_404(request.user, pk, gebeurtenis="rendement.bekeken")
     if not ziet_persoonsgegevens(request.user, casus):
         raise PermissionDenied  # the procesregisseur sees the cooperation, not the resident's wellbeing
-    if wijzigen and rol_van(request.user, casus) is None:
-        raise PermissionDenied
+    if wijzigen:
+        eis_vastleggen(request.user, casus)
     return casus
 
 
@@ -65,7 +65,7 @@ def analyse(request: HttpRequest, pk: int) -> HttpResponse:
     gevonden = selectors.analyse_van(casus)
     selectors.log_lezen(request.user, casus, gevonden, Actie.READ, "rendement.bekeken")
     context = analyse_context(casus, gevonden) if gevonden else {"casus": casus, "analyse": None}
-    context["mag_wijzigen"] = rol_van(request.user, casus) is not None
+    context["mag_wijzigen"] = mag_vastleggen(request.user, casus)
     if gevonden is None:
         context["prijslijst"] = services.prijslijst_voor(casus, timezone.localdate())
     return render(request, "rendement/analyse/pagina.html", context)
