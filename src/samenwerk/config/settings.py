@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "axes",
     "samenwerk.privacy",
     "samenwerk.gemeenten",
+    "samenwerk.berichten",
     "samenwerk.accounts",
     "samenwerk.casussen",
     "samenwerk.plannen",

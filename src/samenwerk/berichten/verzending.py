@@ -1,0 +1,142 @@
+"""Queueing and sending (ADR 0005, docs/berichten.md). `zet_klaar` writes the row inside
+the caller's transaction; the task `verstuur` sends after commit over one SMTP connection.
+When the mail server is down nothing is lost: the row stays "klaargezet", the task tries
+again after a growing pause, and `manage.py berichten_versturen` (hourly) queues whatever
+still waits. A message is claimed with a conditional update just before it is sent, so two
+workers never send the same one."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import get_connection
+from django.db import models, transaction
+from django.utils import timezone
+from django_tasks import task
+
+from .models import Bericht
+from .registry import soort as soort_van
+
+MAX_POGINGEN = 12
+# Messages per task and per SMTP connection (the daily digest queues thousands at once).
+PER_TAAK = 100
+
+
+def absolute(pad: str) -> str:
+    """A link in an e-mail: the site's address in front of a path."""
+    return settings.SITE_URL.rstrip("/") + pad
+
+
+def zet_klaar(
+    *,
+    soort: str,
+    aan: str,
+    onderwerp: models.Model | None = None,
+    gemeente: Any = None,  # a Gemeente or its id
+    gegevens: dict[str, Any] | None = None,
+    versturen: bool = True,
+) -> Bericht:
+    """Queue one message of a registered kind; it is sent after the surrounding transaction
+    commits (nothing goes out for a change that was rolled back). `versturen=False` leaves
+    the sending to the caller, who queues many at once with `verstuur_na_commit`."""
+    soort_van(soort)  # an unknown kind fails here, in the caller's transaction, not in the worker
+    bericht = Bericht.objects.create(
+        soort=soort,
+        aan=aan,
+        gemeente_id=getattr(gemeente, "pk", gemeente),
+        onderwerp_type=ContentType.objects.get_for_model(onderwerp) if onderwerp is not None else None,
+        onderwerp_id=onderwerp.pk if onderwerp is not None else None,
+        gegevens=gegevens or {},
+    )
+    if versturen:
+        verstuur_na_commit([bericht.pk])
+    return bericht
+
+
+def verstuur_na_commit(ids: Iterable[int]) -> None:
+    ids = list(ids)
+    transaction.on_commit(lambda: _enqueue(ids))
+
+
+def _enqueue(ids: list[int], run_after: datetime.datetime | None = None) -> None:
+    taak = verstuur.using(run_after=run_after) if run_after else verstuur
+    for begin in range(0, len(ids), PER_TAAK):
+        taak.enqueue(ids[begin : begin + PER_TAAK])
+
+
+def _zonder_geheimen(gegevens: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in gegevens.items() if not k.startswith("_")}
+
+
+@task()
+def verstuur(bericht_ids: list[int]) -> None:
+    berichten = list(Bericht.objects.filter(pk__in=bericht_ids, status=Bericht.Status.KLAARGEZET).order_by("pk"))
+    if not berichten:
+        return
+    opnieuw: dict[int, list[int]] = defaultdict(list)  # pause in minutes -> ids
+    verbinding = get_connection()
+    storing: OSError | None = None
+    try:
+        for bericht in berichten:
+            if storing is None:
+                try:
+                    _verstuur_een(bericht, verbinding)
+                    continue
+                except OSError as fout:  # smtplib errors are OSErrors; so is a refused connection
+                    storing = fout
+            pauze = _mislukt(bericht, storing)
+            if pauze is not None:
+                opnieuw[pauze].append(bericht.pk)
+    finally:
+        verbinding.close()
+    for pauze, ids in opnieuw.items():
+        _enqueue(ids, run_after=timezone.now() + datetime.timedelta(minutes=pauze))
+
+
+def _verstuur_een(bericht: Bericht, verbinding: Any) -> None:
+    beschrijving = soort_van(bericht.soort)
+    mail = beschrijving.opstellen(bericht)
+    wachtend = Bericht.objects.filter(pk=bericht.pk, status=Bericht.Status.KLAARGEZET)
+    if mail is None:
+        wachtend.update(status=Bericht.Status.VERVALLEN, gegevens=_zonder_geheimen(bericht.gegevens))
+        return
+    mail.connection = verbinding
+    if not wachtend.update(status=Bericht.Status.VERZONDEN, verzonden_op=timezone.now()):
+        return  # another worker has it
+    try:
+        mail.send()
+    except BaseException:
+        Bericht.objects.filter(pk=bericht.pk).update(status=Bericht.Status.KLAARGEZET, verzonden_op=None)
+        raise
+    Bericht.objects.filter(pk=bericht.pk).update(laatste_fout="", gegevens=_zonder_geheimen(bericht.gegevens))
+    bericht.status, bericht.verzonden_op = Bericht.Status.VERZONDEN, timezone.now()
+    if beschrijving.verzonden is not None:
+        beschrijving.verzonden(bericht)
+
+
+def _mislukt(bericht: Bericht, fout: OSError) -> int | None:
+    """Count the attempt; the pause before the next one in minutes, or None when given up."""
+    pogingen = bericht.pogingen + 1
+    velden: dict[str, Any] = {"pogingen": pogingen, "laatste_fout": str(fout)[:300] or type(fout).__name__}
+    if pogingen >= MAX_POGINGEN:
+        velden |= {"status": Bericht.Status.MISLUKT, "gegevens": _zonder_geheimen(bericht.gegevens)}
+    Bericht.objects.filter(pk=bericht.pk).update(**velden)
+    return None if pogingen >= MAX_POGINGEN else min(2**pogingen, 240)
+
+
+def verstuur_wachtende(ouder_dan: datetime.timedelta = datetime.timedelta(minutes=10)) -> int:
+    """Queue every message still waiting after a while (an outage, a lost task); the task
+    skips what was sent meanwhile, so nothing goes out twice."""
+    grens = timezone.now() - ouder_dan
+    wachtend = list(
+        Bericht.objects.filter(status=Bericht.Status.KLAARGEZET, aangemaakt_op__lte=grens)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    _enqueue(wachtend)
+    return len(wachtend)
