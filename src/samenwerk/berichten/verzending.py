@@ -58,9 +58,41 @@ def zet_klaar(
     return bericht
 
 
+def zet_klaar_reeks(*, soort: str, berichten: Iterable[tuple[str, models.Model]], gemeente: Any = None) -> list[Bericht]:
+    """Queue many messages of one kind at once — one INSERT, a task per hundred — for the
+    e-mails that go to many people together (the daily digest). `berichten`: (aan, onderwerp)."""
+    soort_van(soort)
+    rijen = [
+        Bericht(
+            soort=soort,
+            aan=aan,
+            gemeente_id=getattr(gemeente, "pk", gemeente),
+            onderwerp_type=ContentType.objects.get_for_model(onderwerp),
+            onderwerp_id=onderwerp.pk,
+        )
+        for aan, onderwerp in berichten
+    ]
+    rijen = Bericht.objects.bulk_create(rijen)
+    verstuur_na_commit(b.pk for b in rijen)
+    return rijen
+
+
 def verstuur_na_commit(ids: Iterable[int]) -> None:
-    ids = list(ids)
-    transaction.on_commit(lambda: _enqueue(ids))
+    """Send these once the transaction commits; everything queued in one transaction goes in
+    one task (a hundred per task), over one SMTP connection. Each call registers a callback
+    that sends all that is waiting, so a callback dropped with a rolled-back savepoint loses
+    nothing; an id whose row was rolled back is simply not found by the task."""
+    verbinding = transaction.get_connection()
+    wachtend: list[int] = verbinding.__dict__.setdefault("_berichten_na_commit", [])
+    wachtend.extend(ids)
+
+    def verstuur_wat_wacht() -> None:
+        klaar = list(dict.fromkeys(wachtend))
+        wachtend.clear()
+        if klaar:
+            _enqueue(klaar)
+
+    transaction.on_commit(verstuur_wat_wacht)
 
 
 def _enqueue(ids: list[int], run_after: datetime.datetime | None = None) -> None:
