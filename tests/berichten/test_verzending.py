@@ -148,3 +148,51 @@ def test_the_outbox_depends_on_nothing_above_gemeenten():
         for knoop in ast.walk(ast.parse(bestand.read_text())):
             if isinstance(knoop, ast.ImportFrom) and knoop.module and knoop.module.startswith("samenwerk."):
                 assert knoop.module.split(".")[1] in {"berichten", "gemeenten"}, (bestand.name, knoop.module)
+
+
+def test_one_refused_address_or_a_broken_composer_does_not_hold_up_the_others(settings):
+    """A refusal of one recipient counts against that message only; so does a composer that
+    fails (a bug): the rest of the batch goes out."""
+    from aiosmtpd.controller import Controller
+
+    from tests.mail import Postbus
+
+    class Weigerend(Postbus):
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            if address.startswith("onbekend@"):
+                return "550 5.1.1 Onbekende ontvanger"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+    def kapot(bericht):
+        raise KeyError("een fout in de code")
+
+    registry.registreer("proef.kapot", "Kapot", opstellen=kapot)
+    registry.registreer(SOORT, "Groet", opstellen=lambda b: EmailMessage("Hallo", "Tekst", None, [b.aan]))
+    postbus = Weigerend()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", vrije_poort()
+    controller = Controller(postbus, hostname="127.0.0.1", port=settings.EMAIL_PORT)
+    controller.start()
+    try:
+        with transaction.atomic():
+            kapotte = verzending.zet_klaar(soort="proef.kapot", aan="a@proef.example")
+            geweigerd = verzending.zet_klaar(soort=SOORT, aan="onbekend@proef.example")
+            goed = verzending.zet_klaar(soort=SOORT, aan="b@proef.example")
+        _werk()
+        assert [m["To"] for m in postbus.wacht(1)] == ["b@proef.example"]
+    finally:
+        controller.stop()
+        del registry.SOORTEN["proef.kapot"], registry.SOORTEN[SOORT]
+    for bericht in (kapotte, geweigerd, goed):
+        bericht.refresh_from_db()
+    assert goed.status == Bericht.Status.VERZONDEN
+    assert (geweigerd.status, geweigerd.pogingen) == (
+        Bericht.Status.KLAARGEZET,
+        1,
+    ) and "Onbekende ontvanger" in geweigerd.laatste_fout
+    assert (kapotte.status, kapotte.pogingen, kapotte.laatste_fout) == (
+        Bericht.Status.KLAARGEZET,
+        1,
+        "opstellen mislukt: KeyError",
+    )

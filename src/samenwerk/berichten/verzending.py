@@ -8,6 +8,8 @@ workers never send the same one."""
 from __future__ import annotations
 
 import datetime
+import logging
+import smtplib
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -21,6 +23,8 @@ from django_tasks import task
 
 from .models import Bericht
 from .registry import soort as soort_van
+
+logger = logging.getLogger(__name__)
 
 MAX_POGINGEN = 12
 # Messages per task and per SMTP connection (the daily digest queues thousands at once).
@@ -115,13 +119,18 @@ def verstuur(bericht_ids: list[int]) -> None:
     storing: OSError | None = None
     try:
         for bericht in berichten:
-            if storing is None:
+            fout: Exception
+            if storing is not None:
+                fout = storing
+            else:
                 try:
                     _verstuur_een(bericht, verbinding)
                     continue
-                except OSError as fout:  # smtplib errors are OSErrors; so is a refused connection
-                    storing = fout
-            pauze = _mislukt(bericht, storing)
+                except (*PER_BERICHT, _Opstelfout) as eigen:  # this message only: try the next one
+                    fout = eigen
+                except OSError as verbindingsfout:  # the server is down: the rest waits too
+                    fout = storing = verbindingsfout
+            pauze = _mislukt(bericht, fout)
             if pauze is not None:
                 opnieuw[pauze].append(bericht.pk)
     finally:
@@ -130,9 +139,22 @@ def verstuur(bericht_ids: list[int]) -> None:
         _enqueue(ids, run_after=timezone.now() + datetime.timedelta(minutes=pauze))
 
 
+# Refusals of one message (a wrong address, a message too large); any other OSError is the
+# connection (refused, timed out, dropped) and holds up the rest of the batch as well.
+PER_BERICHT = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+
+
+class _Opstelfout(Exception):
+    """The kind's composer failed (a bug): counted as an attempt, logged, the batch goes on."""
+
+
 def _verstuur_een(bericht: Bericht, verbinding: Any) -> None:
     beschrijving = soort_van(bericht.soort)
-    mail = beschrijving.opstellen(bericht)
+    try:
+        mail = beschrijving.opstellen(bericht)
+    except Exception as fout:
+        logger.exception("Bericht %s (%s) kon niet worden opgesteld", bericht.pk, bericht.soort)
+        raise _Opstelfout(f"opstellen mislukt: {type(fout).__name__}") from fout
     wachtend = Bericht.objects.filter(pk=bericht.pk, status=Bericht.Status.KLAARGEZET)
     if mail is None:
         wachtend.update(status=Bericht.Status.VERVALLEN, gegevens=_zonder_geheimen(bericht.gegevens))
@@ -151,7 +173,7 @@ def _verstuur_een(bericht: Bericht, verbinding: Any) -> None:
         beschrijving.verzonden(bericht)
 
 
-def _mislukt(bericht: Bericht, fout: OSError) -> int | None:
+def _mislukt(bericht: Bericht, fout: Exception) -> int | None:
     """Count the attempt; the pause before the next one in minutes, or None when given up."""
     pogingen = bericht.pogingen + 1
     velden: dict[str, Any] = {"pogingen": pogingen, "laatste_fout": str(fout)[:300] or type(fout).__name__}
