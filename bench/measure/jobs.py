@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 
+from samenwerk.berichten.models import Bericht
 from samenwerk.signalering.models import Digest, Signalering
 
 
@@ -36,7 +37,7 @@ def digest() -> dict[str, Any]:
     mail.outbox = []
     klaarzetten, uitvoer = _tijd("signaleringen_digest")
     versturen, _ = _tijd("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
-    verstuurd = Digest.objects.filter(verzonden_op__isnull=False).count()
+    verstuurd = Bericht.objects.filter(soort="signalering.digest", verzonden_op__isnull=False).count()
     return {
         "naam": "dagelijkse e-mail voor iedereen (klaarzetten + versturen)",
         "seconden": round(klaarzetten + versturen, 2),

@@ -7,8 +7,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from samenwerk.berichten.models import Bericht
 from samenwerk.overleg import links
-from samenwerk.overleg.models import Bericht, Deelnemer
+from samenwerk.overleg.models import Deelnemer
 from samenwerk.plannen import services as plannen
 from tests.e2e.conftest import assert_accessible, browser_login
 from tests.factories import TEST_PASSWORD, CasusFactory
@@ -107,7 +108,7 @@ def test_a_whole_meeting(live_server, page, personas, time_machine):
     page.get_by_role("button", name="Overleg afsluiten en plan versturen").click()
     page.get_by_text("Het bijgewerkte plan gaat naar 1 deelnemer(s)").wait_for()
     assert_accessible(page)
-    assert Bericht.objects.filter(soort="plan", aan="wim@wonen.example").exists()
+    assert Bericht.objects.filter(soort="overleg.plan", aan="wim@wonen.example").exists()
     page.goto(f"{live_server.url}/casussen/{casus.pk}/plan/")
     page.get_by_role("cell", name="Zelf de bank bellen", exact=True).wait_for()
     assert "Samenwerkoverleg 1" in page.content()  # the meeting's own round in the plan

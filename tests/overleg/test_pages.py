@@ -12,8 +12,9 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from samenwerk.berichten.models import Bericht
 from samenwerk.overleg import antwoorden, services
-from samenwerk.overleg.models import Agendafeed, Bericht, Deelnemer, Overleg
+from samenwerk.overleg.models import Agendafeed, Deelnemer, Overleg
 from samenwerk.plannen.models import Afspraak, Ronde
 from samenwerk.privacy.models import AuditEntry
 from tests.auth import login
@@ -127,7 +128,9 @@ def test_agreements_go_into_the_plan_and_closing_sends_it_where_consented(client
     assert overleg.status == Overleg.Status.GEHOUDEN and overleg.casusregisseur == regisseur
     wim.refresh_from_db()
     assert wim.afsluitronde == "Fijn, iedereen kwam aan het woord" and wim.aanwezig
-    assert [b.aan for b in Bericht.objects.filter(soort="plan")] == ["wim@wonen.example"]  # not to the one without consent
+    assert [b.aan for b in Bericht.objects.filter(soort="overleg.plan")] == [
+        "wim@wonen.example"
+    ]  # not to the one without consent
     assert casus.plan.__class__.objects.get(casus=casus).evaluatie_datum == datum + datetime.timedelta(weeks=6)
 
 
@@ -286,7 +289,7 @@ def test_a_new_time_asks_who_accepted_again_a_new_goal_does_not(personas, overle
     later = gegevens(doel="Nieuw doel", begint=over_dagen(6), eindigt=over_dagen(6, 11))
     services.wijzig_overleg(actor=personas.professional, overleg=overleg, gegevens=later, versie=overleg.versie)
     assert Deelnemer.objects.get().antwoord == "uitgenodigd"
-    assert Bericht.objects.filter(soort="wijziging").count() == 2
+    assert Bericht.objects.filter(soort="overleg.wijziging").count() == 2
 
 
 def test_the_procesregisseur_sees_when_and_which_professionals_not_the_resident(client, personas, overleg):

@@ -11,10 +11,11 @@ import vobject
 from django.core.management import call_command
 from django.urls import reverse
 
+from samenwerk.berichten.models import Bericht
+from samenwerk.berichten.verzending import verstuur_wachtende
 from samenwerk.casussen.models import Netwerklid
 from samenwerk.overleg import antwoorden, services
-from samenwerk.overleg.berichten import verstuur_wachtende
-from samenwerk.overleg.models import Bericht, Deelnemer, Weigering
+from samenwerk.overleg.models import Deelnemer, Weigering
 from tests.mail import vrije_poort
 from tests.overleg.conftest import gegevens, genodigde, over_dagen
 

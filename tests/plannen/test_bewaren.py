@@ -76,6 +76,10 @@ def _casus(personas, afgesloten: datetime.date) -> Casus:
         services.voeg_afspraak_toe(
             actor=personas.professional, casus=casus, wie="netwerklid", netwerklid=lid, wat="Buurman Gerolf helpt"
         )
+        # the plan-link e-mail waits in the outbox with the resident's address
+        from samenwerk.plannen.inwoner import stuur_planlink
+
+        stuur_planlink(actor=personas.professional, casus=casus)
         services.meet_gezondheid(
             actor=personas.professional,
             casus=casus,

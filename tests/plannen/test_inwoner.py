@@ -152,3 +152,61 @@ def test_resident_page_query_count_is_constant(client, personas, casus, smtp, dj
         ],
         lambda: client.get(reverse("inwoner:plan", args=[token])),
     )
+
+
+@QUEUE
+def test_a_new_link_makes_the_old_one_worthless(client, personas, casus, smtp):
+    """Issue 17 item 9: sending a new link left the old one valid."""
+    oud = _stuur(client, personas, casus, smtp)
+    smtp.berichten.clear()
+    nieuw = _stuur(client, personas, casus, smtp)
+    client.logout()
+    response = client.get(reverse("inwoner:plan", args=[oud]))
+    html = response.content.decode()
+    assert response.status_code == 404 and "Deze link werkt niet meer" in html and "Alleen de nieuwste link werkt" in html
+    assert "Fenna" not in html
+    assert client.post(reverse("inwoner:akkoord", args=[oud])).status_code == 404
+    assert client.get(reverse("inwoner:plan", args=[nieuw])).status_code == 200
+    assert PlanLink.objects.filter(ingetrokken_op__isnull=True).count() == 1
+
+
+@QUEUE
+def test_mail_server_down_the_link_is_not_lost_and_the_timeline_tells_the_truth(client, personas, casus, settings):
+    """Issue 17 item 5: the plan-link e-mail was a bare task around send_mail — lost when the
+    mail server was down, while the timeline said it was sent."""
+    from aiosmtpd.controller import Controller
+
+    from samenwerk.berichten.models import Bericht
+    from samenwerk.berichten.verzending import verstuur_wachtende
+    from tests.mail import Postbus, vrije_poort
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", vrije_poort()  # nobody listens: the server is down
+    login(client, personas.professional)
+    response = client.post(reverse("plannen:planlink", args=[casus.pk]), follow=True)
+    assert "wordt zo verstuurd" in response.content.decode()
+    call_command("db_worker", "--batch", "--no-startup-delay")
+    bericht = Bericht.objects.get(soort="plannen.planlink")
+    assert bericht.verzonden_op is None and bericht.pogingen == 1 and bericht.laatste_fout and bericht.wacht
+    tijdlijn = [g.omschrijving for g in casus.tijdlijn.all()]
+    assert any("klaargezet" in t for t in tijdlijn) and not any("verstuurd aan de inwoner" in t for t in tijdlijn)
+    html = client.get(reverse("plannen:plan", args=[casus.pk])).content.decode()
+    assert "e-mail nog niet verstuurd" in html and "e-mail verstuurd op" not in html
+
+    postbus = Postbus()
+    controller = Controller(postbus, hostname="127.0.0.1", port=settings.EMAIL_PORT)
+    controller.start()
+    try:
+        assert verstuur_wachtende(datetime.timedelta(0)) == 1
+        call_command("db_worker", "--batch", "--no-startup-delay")
+        [mail] = postbus.wacht(1)
+        assert verstuur_wachtende(datetime.timedelta(0)) == 0  # sent: nothing goes out twice
+    finally:
+        controller.stop()
+    token = re.search(r"/mijn-plan/(\S+)/", mail.get_payload(decode=True).decode()).group(1)
+    bericht.refresh_from_db()
+    assert bericht.verzonden_op is not None and "_token" not in bericht.gegevens  # the secret is not kept
+    assert any("verstuurd aan de inwoner" in g.omschrijving for g in casus.tijdlijn.all())
+    assert "e-mail verstuurd op" in client.get(reverse("plannen:plan", args=[casus.pk])).content.decode()
+    client.logout()
+    assert client.get(reverse("inwoner:plan", args=[token])).status_code == 200

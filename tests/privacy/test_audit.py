@@ -150,3 +150,15 @@ def test_a_failed_change_leaves_no_log_row():
 def test_denied_access_is_logged():
     entry = record(actor=UserFactory(), actie=Actie.READ, gebeurtenis="casus.bekeken", uitkomst=Uitkomst.DENIED)
     assert entry.uitkomst == "denied"
+
+
+def test_behind_a_trusted_proxy_the_client_address_is_logged_as_the_session_list_shows_it(settings):
+    """Issue 17 item 9: the log recorded the proxy's address; now the one `client_ip` decides."""
+    from samenwerk.privacy.network import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/casussen/7/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
+    entry = record(actor=UserFactory(), actie=Actie.READ, gebeurtenis="casus.bekeken", request=request)
+    assert entry.ip_adres == "203.0.113.9" == client_ip(request)  # not the proxy, not what the client wrote
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert record(actor=UserFactory(), actie=Actie.READ, gebeurtenis="x", request=request).ip_adres == "10.0.0.2"

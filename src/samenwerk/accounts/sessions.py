@@ -13,9 +13,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from samenwerk.gemeenten.models import User
+from samenwerk.privacy.network import client_ip
 
 from .models import UserSession
-from .network import client_ip
 
 LOGGED_IN_AT = "accounts_ingelogd_om"  # epoch seconds of the password step
 CONFIRMED_AT = "accounts_bevestigd_om"  # epoch seconds of the last password + code (reauth)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "axes",
     "samenwerk.privacy",
     "samenwerk.gemeenten",
+    "samenwerk.berichten",
     "samenwerk.accounts",
     "samenwerk.casussen",
     "samenwerk.plannen",
@@ -192,7 +193,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"  # the field name of Django's login form (it holds the e-mail)
 AXES_USERNAME_CALLABLE = "samenwerk.accounts.lockout.username"
-AXES_CLIENT_IP_CALLABLE = "samenwerk.accounts.network.client_ip"
+AXES_CLIENT_IP_CALLABLE = "samenwerk.privacy.network.client_ip"
 AXES_LOCKOUT_CALLABLE = "samenwerk.accounts.lockout.response"
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False  # no banner on every manage.py command; lockouts are still logged

@@ -2,19 +2,24 @@
 
 Permissions come from role assignments in code, not from Django's permission tables: a
 functioneel beheerder sees and edits only what belongs to the municipalities they manage.
+What touches a whole account, and who may grant which role, follows `beheer.py`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from . import beheer
 from .models import Gebied, Gemeente, Normen, Organisatie, Roltoewijzing, User, Wijk
 from .selectors import beheerde_gemeenten
 
@@ -161,9 +166,35 @@ class OrganisatieAdmin(GemeenteScopedAdmin):
     filter_horizontal = ["gebieden"]
 
 
+class RolFormSet(BaseInlineFormSet):
+    """Refuses a sensitive role granted to oneself, on the row where it was typed."""
+
+    actor: User
+
+    def clean(self) -> None:
+        super().clean()
+        for form in self.forms:
+            gegevens = getattr(form, "cleaned_data", None)
+            if not gegevens or gegevens.get("DELETE") or not form.has_changed() or not gegevens.get("rol"):
+                continue
+            try:
+                beheer.controleer_eigen_rol(
+                    actor=self.actor,
+                    persoon=self.instance,
+                    rol=gegevens["rol"],
+                    nieuw=form.instance.pk is None,
+                    gewijzigd=form.changed_data,
+                    oud_tot=form.initial.get("geldig_tot"),
+                    tot=gegevens.get("geldig_tot"),
+                )
+            except ValidationError as fout:
+                form.add_error("rol", fout)
+
+
 class RoltoewijzingInline(admin.TabularInline):
     model = Roltoewijzing
     fk_name = "user"
+    formset = RolFormSet
     extra = 1
     fields = ["rol", "gemeente", "gebied", "organisatie", "geldig_vanaf", "geldig_tot"]
 
@@ -180,7 +211,8 @@ class RoltoewijzingInline(admin.TabularInline):
 
     def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
         kwargs.setdefault("validate_min", True)  # the admin shows min_num forms but does not enforce them
-        return super().get_formset(request, obj, **kwargs)
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (formset,), {"actor": request.user})
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return True
@@ -227,3 +259,70 @@ class UserAdmin(GemeenteScopedAdmin, DjangoUserAdmin):
         if obj is None:
             return self.add_fieldsets
         return self.superuser_fieldsets if request.user.is_superuser else self.fieldsets
+
+    # Account-wide: these serve every municipality where the person holds a role (beheer.py).
+    ACCOUNTVELDEN = ("email", "first_name", "last_name", "telefoon", "is_active")
+
+    def _elders(self, request: HttpRequest, obj: Any) -> list[Gemeente]:
+        if obj is None:
+            return []
+        cache = request.__dict__.setdefault("_gemeenten_elders", {})
+        if obj.pk not in cache:
+            cache[obj.pk] = beheer.gemeenten_elders(request.user, obj)
+        return cache[obj.pk]  # type: ignore[no-any-return]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        velden = list(super().get_readonly_fields(request, obj))
+        if self._elders(request, obj):
+            velden += [v for v in self.ACCOUNTVELDEN if v not in velden]
+        return velden
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_delete_permission(request, obj) and not self._elders(request, obj)
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None) -> HttpResponse:
+        obj = self.get_object(request, object_id)
+        elders = self._elders(request, obj)
+        if elders and request.method == "GET":
+            messages.warning(request, beheer.weigering_account(elders))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        obj = self.get_object(request, id)
+        elders = self._elders(request, obj)
+        if elders:
+            messages.error(request, beheer.weigering_account(elders))
+            return HttpResponseRedirect(reverse("beheer:gemeenten_user_change", args=[obj.pk]))
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302 and obj is not None:
+            beheer.log_accountwijziging(
+                actor=request.user, persoon=obj, gebeurtenis="account.wachtwoord", velden=["password"], request=request
+            )
+        return response
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        velden = [v for v in form.changed_data if v in self.ACCOUNTVELDEN]
+        if change and velden:
+            gebeurtenis = "account.gedeactiveerd" if "is_active" in velden and not obj.is_active else "account.gewijzigd"
+            beheer.log_accountwijziging(actor=request.user, persoon=obj, gebeurtenis=gebeurtenis, velden=velden, request=request)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """Every role granted, changed, ended or removed goes into the access log, in the
+        same transaction (the admin saves the whole page in one)."""
+        if formset.model is not Roltoewijzing:
+            super().save_formset(request, form, formset, change)
+            return
+        oud_tot = {f.instance.pk: f.initial.get("geldig_tot") for f in formset.initial_forms}
+        formset.save(commit=False)
+        for rol in formset.deleted_objects:
+            beheer.log_rolwijziging(actor=request.user, toewijzing=rol, gebeurtenis="rol.verwijderd", request=request)
+            rol.delete()
+        for rol in formset.new_objects:
+            rol.save()
+            beheer.log_rolwijziging(actor=request.user, toewijzing=rol, gebeurtenis="rol.toegekend", request=request)
+        for rol, velden in formset.changed_objects:
+            rol.save()
+            gebeurtenis = beheer.gebeurtenis_voor(velden, oud_tot.get(rol.pk), rol.geldig_tot)
+            beheer.log_rolwijziging(actor=request.user, toewijzing=rol, gebeurtenis=gebeurtenis, velden=velden, request=request)
+        formset.save_m2m()

@@ -18,8 +18,8 @@ from samenwerk.privacy.audit import Grondslag, Onderwerp, record
 from samenwerk.privacy.models import Actie
 
 from . import regels
-from .berichten import zet_klaar
-from .models import Bericht, Deelnemer, Overleg, Weigering
+from .berichten import Soort, zet_klaar
+from .models import Deelnemer, Overleg, Weigering
 from .services import Genodigde, maak_deelnemer
 
 
@@ -80,7 +80,7 @@ def _meld_weigering(deelnemer: Deelnemer, reden: str) -> Weigering | None:
         gemeente_id=overleg.gemeente_id, gebied_id=overleg.casus.gebied_id, deelnemer=deelnemer, reden=reden
     )
     for aanjager in _gebiedsaanjagers(overleg.casus):
-        zet_klaar(overleg, Bericht.Soort.WEIGERING, deelnemer=deelnemer, aan=aanjager.email)
+        zet_klaar(overleg, Soort.WEIGERING, deelnemer=deelnemer, aan=aanjager.email)
     casussen.tijdlijn(
         overleg.casus,
         None,
@@ -137,7 +137,7 @@ def stuur_door(*, deelnemer: Deelnemer, naam: str, email: str, organisatie: str,
     deelnemer.antwoord, deelnemer.beantwoord_op = Deelnemer.Antwoord.DOORGESTUURD, timezone.now()
     deelnemer.antwoord_toelichting = toelichting.strip()[:300]
     deelnemer.save(update_fields=["antwoord", "beantwoord_op", "antwoord_toelichting"])
-    zet_klaar(overleg, Bericht.Soort.UITNODIGING, deelnemer=nieuw)
+    zet_klaar(overleg, Soort.UITNODIGING, deelnemer=nieuw)
     casussen.tijdlijn(
         overleg.casus,
         None,

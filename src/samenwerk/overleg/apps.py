@@ -11,7 +11,8 @@ class OverlegConfig(AppConfig):
         # free texts to the retention job there.
         from samenwerk.plannen import bewaren, inzage
 
-        from . import privacy
+        from . import berichten, privacy
 
+        berichten.registreer_soorten()
         inzage.INZAGE_DELEN.append(privacy.inzage_deel)
         bewaren.ANONIMISEER_DELEN.append(privacy.anonimiseer)

@@ -9,11 +9,13 @@ import datetime
 
 from django.utils import timezone
 
+from samenwerk.berichten.models import Bericht
 from samenwerk.casussen.models import Casus
 from samenwerk.gemeenten.demo import DemoContext
 from samenwerk.plannen.models import Samenwerkplan
 
 from . import antwoorden, services
+from .berichten import Soort
 from .models import Deelnemer, Overleg
 
 
@@ -82,7 +84,7 @@ def _gehouden(sanne, casus: Casus) -> None:
         begint=_op(-10, 10), eindigt=_op(-10, 11), antwoord_voor=timezone.localdate() - datetime.timedelta(days=12)
     )
     overleg.deelnemers.update(uitgenodigd_op=_op(-17, 9), beantwoord_op=_op(-15, 14))
-    overleg.berichten.update(aangemaakt_op=_op(-17, 9))
+    Bericht.objects.filter(overleg_deelnemer__overleg=overleg).update(aangemaakt_op=_op(-17, 9))
     overleg.refresh_from_db()
     services.beantwoord_checklist(
         actor=sanne, overleg=overleg, antwoorden={p.pk: ("Besproken met Sevda.", False) for p in overleg.checklist.all()}
@@ -108,7 +110,7 @@ def _gehouden(sanne, casus: Casus) -> None:
         ),
     )  # fmt: skip
     Overleg.objects.filter(pk=overleg.pk).update(gehouden_op=_op(-10, 11))
-    overleg.berichten.filter(soort="plan").update(aangemaakt_op=_op(-10, 12))
+    Bericht.objects.filter(overleg_deelnemer__overleg=overleg, soort=Soort.PLAN).update(aangemaakt_op=_op(-10, 12))
 
 
 def _gepland(sanne, casus: Casus) -> None:

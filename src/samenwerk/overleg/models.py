@@ -1,12 +1,13 @@
 """The Samenwerkoverleg (domain.md §3 step 4) and its MDO+ variant (§5 step 5): the meeting,
 who is invited and why, their answers, the agenda with notes, the preparation checklists,
-every message sent (the outbox) and the refusals the gebiedsaanjager follows up."""
+the refusals the gebiedsaanjager follows up."""
 
 from __future__ import annotations
 
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -155,6 +156,13 @@ class Deelnemer(models.Model):
     plan_tot = models.DateTimeField(_("plan in te zien tot"), null=True, blank=True)
     aanwezig = models.BooleanField(_("aanwezig"), null=True, blank=True)
     afsluitronde = models.TextField(_("hoe was dit overleg voor jou?"), blank=True)
+    # Every e-mail to or about this invitee, in the product's one outbox (ADR 0005).
+    berichten = GenericRelation(
+        "berichten.Bericht",
+        content_type_field="onderwerp_type",
+        object_id_field="onderwerp_id",
+        related_query_name="overleg_deelnemer",
+    )
 
     class Meta:
         verbose_name = _("deelnemer")
@@ -216,35 +224,6 @@ class Checkpunt(models.Model):
     @property
     def afgehandeld(self) -> bool:
         return self.overgeslagen or bool(self.antwoord.strip())
-
-
-class Bericht(models.Model):
-    """The outbox: every e-mail about a meeting, written in the same transaction as the
-    change it reports, sent by the task queue; unsent rows are retried until they go."""
-
-    class Soort(models.TextChoices):
-        UITNODIGING = "uitnodiging", _("Uitnodiging")
-        WIJZIGING = "wijziging", _("Wijziging")
-        ANNULERING = "annulering", _("Annulering")
-        PLAN = "plan", _("Bijgewerkt plan")
-        WEIGERING = "weigering", _("Melding aan de gebiedsaanjager")
-
-    overleg = models.ForeignKey(Overleg, on_delete=models.CASCADE, related_name="berichten")
-    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, null=True, blank=True, related_name="berichten")
-    aan = models.EmailField()
-    soort = models.CharField(max_length=20, choices=Soort.choices)
-    volgnummer = models.PositiveIntegerField(default=0)
-    aangemaakt_op = models.DateTimeField(default=timezone.now)
-    verzonden_op = models.DateTimeField(null=True, blank=True)
-    pogingen = models.PositiveSmallIntegerField(default=0)
-    laatste_fout = models.CharField(max_length=300, blank=True)
-
-    class Meta:
-        ordering = ["aangemaakt_op", "id"]
-        indexes = [models.Index(fields=["verzonden_op", "aangemaakt_op"], name="bericht_wachtrij")]
-
-    def __str__(self) -> str:
-        return f"{self.get_soort_display()} → {self.aan}"
 
 
 class Weigering(models.Model):

@@ -9,9 +9,10 @@ from typing import Any
 
 from django.db.models import F
 
+from samenwerk.berichten.models import Bericht
 from samenwerk.casussen.models import Casus
 
-from .models import Agendapunt, Bericht, Checkpunt, Deelnemer, Overleg, Weigering
+from .models import Agendapunt, Checkpunt, Deelnemer, Overleg, Weigering
 
 
 def inzage_deel(casus: Casus) -> dict[str, Any]:
@@ -57,5 +58,7 @@ def anonimiseer(casus: Casus, schuif: datetime.timedelta) -> None:
     )  # fmt: skip
     Agendapunt.objects.filter(overleg__casus=casus).update(notities="")
     Checkpunt.objects.filter(overleg__casus=casus).update(antwoord="")
-    Bericht.objects.filter(overleg__casus=casus).update(aan="geanonimiseerd@invalid", laatste_fout="")
+    Bericht.objects.filter(overleg_deelnemer__overleg__casus=casus).update(
+        aan="geanonimiseerd@invalid", laatste_fout="", gegevens={}
+    )
     Weigering.objects.filter(deelnemer__overleg__casus=casus).update(toelichting="")

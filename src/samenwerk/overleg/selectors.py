@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from samenwerk.berichten.models import Bericht
 from samenwerk.casussen.models import Casus, Toestemming
 from samenwerk.gemeenten.models import Gemeente, Normen, Rol, User
 from samenwerk.plannen.models import Afspraak, Samenwerkplan
 
 from . import regels
-from .models import Bericht, Deelnemer, Overleg, Weigering
+from .models import Deelnemer, Overleg, Weigering
 
 
 def overzicht(casus: Casus) -> dict[str, object]:
@@ -59,7 +60,7 @@ def detail(overleg: Overleg, *, volledig: bool = True) -> dict[str, object]:
         "checklist_klaar": sum(1 for p in checklist if p.afgehandeld),
         "checklist_totaal": len(checklist),
         "agenda": list(overleg.agenda.all()),
-        "berichten": list(overleg.berichten.select_related("deelnemer").order_by("-aangemaakt_op", "-id")[:50]),
+        "berichten": berichten_over(overleg, deelnemers),
         "nog_uit_te_nodigen": sum(1 for d in deelnemers if d.antwoord == Deelnemer.Antwoord.NOG_NIET),
     }
 
@@ -94,5 +95,10 @@ def weigeringen_voor(user: User, gemeente: Gemeente) -> QuerySet[Weigering]:
     )
 
 
-def berichten_van(deelnemer: Deelnemer) -> QuerySet[Bericht]:
-    return deelnemer.berichten.order_by("aangemaakt_op")
+def berichten_over(overleg: Overleg, deelnemers: list[Deelnemer]) -> list[Bericht]:
+    """The meeting's e-mails in the outbox, newest first, each with its invitee (one query)."""
+    per_id = {d.pk: d for d in deelnemers}
+    berichten = list(Bericht.objects.filter(overleg_deelnemer__overleg=overleg).order_by("-aangemaakt_op", "-id")[:50])
+    for bericht in berichten:
+        bericht.deelnemer = per_id.get(bericht.onderwerp_id)
+    return berichten

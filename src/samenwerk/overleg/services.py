@@ -23,8 +23,8 @@ from samenwerk.privacy.models import Actie
 from samenwerk.signalering.werkdagen import plus_werkdagen
 
 from . import inhoud, links, regels
-from .berichten import zet_klaar
-from .models import Agendapunt, Bericht, Checkpunt, Deelnemer, Overleg
+from .berichten import Soort, zet_klaar
+from .models import Agendapunt, Checkpunt, Deelnemer, Overleg
 
 
 class OverlegConflict(Exception):
@@ -176,7 +176,7 @@ def wijzig_overleg(*, actor: User, overleg: Overleg, gegevens: OverlegGegevens, 
         )
     if agenda_wijzigt:
         for deelnemer in _verstuurden(overleg):
-            zet_klaar(overleg, Bericht.Soort.WIJZIGING, deelnemer=deelnemer)
+            zet_klaar(overleg, Soort.WIJZIGING, deelnemer=deelnemer)
     casussen.tijdlijn(overleg.casus, actor, "overleg", _("%(overleg)s gewijzigd") % {"overleg": overleg})
     _log(actor, overleg, Actie.UPDATE, "overleg.gewijzigd", velden=gewijzigd)
     return overleg
@@ -193,7 +193,7 @@ def annuleer(*, actor: User, overleg: Overleg, reden: str) -> Overleg:
     overleg.versie += 1
     overleg.save()
     for deelnemer in _verstuurden(overleg):
-        zet_klaar(overleg, Bericht.Soort.ANNULERING, deelnemer=deelnemer)
+        zet_klaar(overleg, Soort.ANNULERING, deelnemer=deelnemer)
     casussen.tijdlijn(overleg.casus, actor, "overleg", _("%(overleg)s geannuleerd") % {"overleg": overleg})
     _log(actor, overleg, Actie.UPDATE, "overleg.geannuleerd", velden=["status"])
     return overleg
@@ -333,7 +333,7 @@ def nodig_uit(*, actor: User, overleg: Overleg) -> list[Deelnemer]:
     for deelnemer in nieuw:
         deelnemer.antwoord, deelnemer.uitgenodigd_op = Deelnemer.Antwoord.UITGENODIGD, nu
         deelnemer.save(update_fields=["antwoord", "uitgenodigd_op"])
-        zet_klaar(overleg, Bericht.Soort.UITNODIGING, deelnemer=deelnemer)
+        zet_klaar(overleg, Soort.UITNODIGING, deelnemer=deelnemer)
     casussen.tijdlijn(overleg.casus, actor, "overleg", _("%(n)s uitnodiging(en) verstuurd") % {"n": len(nieuw)})
     _log(actor, overleg, Actie.UPDATE, "overleg.uitgenodigd")
     return nieuw
@@ -449,7 +449,7 @@ def sluit_af(*, actor: User, overleg: Overleg, afsluiting: Afsluiting) -> dict[s
         if ontvangt and casussen.heeft_toestemming(casus, Toestemming.Doel.PLAN_DELEN, geldt_voor=deelnemer.naam):
             deelnemer.plan_tot = tot
             deelnemer.save(update_fields=["plan_tot"])
-            zet_klaar(overleg, Bericht.Soort.PLAN, deelnemer=deelnemer)
+            zet_klaar(overleg, Soort.PLAN, deelnemer=deelnemer)
             verdeling["gestuurd"].append(deelnemer)
         else:
             verdeling["niet"].append(deelnemer)

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from samenwerk.berichten.models import Bericht
 from samenwerk.casussen.models import Betrokkene, Casus, Correctieverzoek, Gebeurtenis, Inwoner, Netwerklid, Toestemming
 from samenwerk.casussen.services import REDEN_ANDERE_HULP, REDEN_INGETROKKEN
 from samenwerk.privacy.audit import Onderwerp, record
@@ -76,6 +77,7 @@ def anonimiseer_casus(*, casus_id: int) -> bool:
         ingediend_op=F("ingediend_op") - schuif,
         behandeld_op=F("behandeld_op") - schuif,
     )
+    Bericht.objects.filter(planlink__casus=casus).update(aan="geanonimiseerd@invalid", laatste_fout="", gegevens={})
     for deel in ANONIMISEER_DELEN:
         deel(casus, schuif)
     record(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -247,6 +248,13 @@ class PlanLink(models.Model):
     aangemaakt_op = models.DateTimeField(default=timezone.now)
     verloopt_op = models.DateTimeField(_("verloopt op"))
     ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    # The e-mail that carries the link, in the product's one outbox (ADR 0005).
+    berichten = GenericRelation(
+        "berichten.Bericht",
+        content_type_field="onderwerp_type",
+        object_id_field="onderwerp_id",
+        related_query_name="planlink",
+    )
 
     class Meta:
         verbose_name = _("link naar het plan")

@@ -75,6 +75,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             else None
         ),
         "reacties": plan.reacties.all() if plan.pk else [],
+        "planlink_berichten": planlinks.planlink_berichten(casus) if mag_beheren(request.user, casus) else [],
     }
     return render(request, "plannen/plan.html", context)
 
@@ -243,6 +244,9 @@ def planlink(request: HttpRequest, pk: int) -> HttpResponse:
     voer_uit(
         request,
         lambda: planlinks.stuur_planlink(actor=request.user, casus=casus),
-        _("De inwoner krijgt een e-mail met een link naar het plan. De link werkt 14 dagen."),
+        _(
+            "De link is klaargezet; de e-mail aan de inwoner wordt zo verstuurd. Hieronder ziet u wanneer hij verstuurd is. "
+            "De link werkt 14 dagen; een eerdere link werkt nu niet meer."
+        ),
     )
     return redirect("plannen:plan", pk=casus.pk)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -22,6 +25,20 @@ from . import inwoner
 from .afdruk import afdruk_context, pdf_response
 
 
+def _link_ongeldig_pagina(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """An unknown, expired, replaced or revoked link gets one plain-language page (404), the
+    same for each, so it tells nothing about which links exist."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+        try:
+            return view(request, token)
+        except inwoner.LinkOngeldig:
+            return render(request, "plannen/inwoner/ongeldig.html", status=404)
+
+    return wrapper
+
+
 class ReactieForm(Form):
     tekst = forms.CharField(label=gettext_lazy("Uw reactie"), widget=forms.Textarea, max_length=2000)
 
@@ -34,11 +51,13 @@ def _pagina(request: HttpRequest, token: str, form: ReactieForm, status: int = 2
 
 
 @require_GET
+@_link_ongeldig_pagina
 def plan(request: HttpRequest, token: str) -> HttpResponse:
     return _pagina(request, token, ReactieForm())
 
 
 @require_POST
+@_link_ongeldig_pagina
 def akkoord(request: HttpRequest, token: str) -> HttpResponse:
     inwoner.erken_plan(link=inwoner.link_voor(token))
     messages.success(request, _("Dank u wel. We hebben genoteerd dat u het plan gezien heeft en akkoord bent."))
@@ -46,6 +65,7 @@ def akkoord(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
+@_link_ongeldig_pagina
 def reactie(request: HttpRequest, token: str) -> HttpResponse:
     form = ReactieForm(request.POST)
     if form.is_valid():
@@ -60,6 +80,7 @@ def reactie(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_GET
+@_link_ongeldig_pagina
 def pdf(request: HttpRequest, token: str) -> HttpResponse:
     link = inwoner.link_voor(token)
     inwoner.log_inwoner(link, Actie.PRINT, "plan.pdf.door.inwoner")
@@ -67,6 +88,7 @@ def pdf(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_GET
+@_link_ongeldig_pagina
 def wie_keek(request: HttpRequest, token: str) -> HttpResponse:
     link = inwoner.link_voor(token)
     inwoner.log_inwoner(link, Actie.READ, "toegangslog.bekeken.door.inwoner", segment="toegangslog")
@@ -88,6 +110,7 @@ class CorrectieForm(ModelForm):
 
 
 @require_http_methods(["GET", "POST"])
+@_link_ongeldig_pagina
 def correctie(request: HttpRequest, token: str) -> HttpResponse:
     """The resident asks to correct their data and sees what happened with earlier requests."""
     link = inwoner.link_voor(token)

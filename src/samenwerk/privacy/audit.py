@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from .middleware import huidig_verzoek
 from .models import Actie, AuditEntry, Kanaal, Uitkomst
+from .network import client_ip
 
 GENESIS = "0" * 64
 _LOCK_CLASS = 7513  # PostgreSQL advisory-lock namespace for the chains
@@ -116,7 +117,7 @@ def record_many(
         "gebruiker_naam": _actor_name(actor),
         "velden": sorted(velden),
         "kanaal": kanaal or _channel(request),
-        "ip_adres": request.META.get("REMOTE_ADDR") if request else None,
+        "ip_adres": client_ip(request) if request else None,
         "user_agent": (request.META.get("HTTP_USER_AGENT", "") if request else "")[:300],
     }
     entries: list[AuditEntry] = []

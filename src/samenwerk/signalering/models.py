@@ -7,6 +7,7 @@ number, a kind, a date and a short fixed text."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -27,19 +28,18 @@ ACTIEF = (Status.OPEN, Status.UITGESTELD)  # the engine keeps these in step with
 
 
 class Digest(models.Model):
-    """One daily e-mail to one person: which signals it counted, when it went out."""
+    """One daily e-mail to one person: which signals it counted. Whether and when it went
+    out is the outbox's business (`berichten`, ADR 0005)."""
 
     ontvanger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     aangemaakt_op = models.DateTimeField(default=timezone.now)
-    verzonden_op = models.DateTimeField(null=True, blank=True)
+    berichten = GenericRelation(
+        "berichten.Bericht", content_type_field="onderwerp_type", object_id_field="onderwerp_id", related_query_name="digest"
+    )
 
     class Meta:
         verbose_name = _("dagelijkse e-mail")
         verbose_name_plural = _("dagelijkse e-mails")
-        # `maak_digests` looks for the few that failed to go out among a row per person per day.
-        indexes = [
-            models.Index(fields=["aangemaakt_op"], name="digest_onverzonden", condition=models.Q(verzonden_op__isnull=True))
-        ]
 
     def __str__(self) -> str:
         return f"{self.ontvanger_id} {self.aangemaakt_op:%d-%m-%Y}"

@@ -1,14 +1,15 @@
 """Periodic work for meetings (run it every hour, e.g. from cron or a systemd timer):
 invitees who did not answer by the reply date are reported to the gebiedsaanjager, and any
-e-mail still waiting in the outbox (after a mail-server outage) is queued again. Running it
+e-mail still waiting in the outbox (after a mail-server outage) is queued again — the
+same as `berichten_versturen`, kept here so existing timers keep working. Running it
 twice does nothing twice."""
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
+from samenwerk.berichten.verzending import verstuur_wachtende
 from samenwerk.overleg.antwoorden import bewaak_antwoorden
-from samenwerk.overleg.berichten import verstuur_wachtende
 
 
 class Command(BaseCommand):

@@ -2,7 +2,8 @@
 
 With N trusted proxies, each appends the address it saw to X-Forwarded-For, so the client is
 the N-th address from the right; anything further left was written by the client and is not
-trusted. Used by the lockout (django-axes) and by "Mijn sessies".
+trusted. The one answer to "which address did this come from" for the lockout (django-axes),
+"Mijn sessies" and the access log (issue 17 item 9).
 """
 
 from __future__ import annotations
