@@ -186,7 +186,7 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "api:casus-toestemmingen": ("casus", {"POST": CASUS_STUREN}),
     "api:casus-netwerk": ("casus", {"POST": CASUS_STUREN}),
     "api:casus-status": ("casus", {"POST": CASUS_STUREN}),
-    "api:plan": ("casus", {"GET": PLAN, "PUT": PLAN}),
+    "api:plan": ("casus", {"GET": PLAN, "PUT": PLAN, "PATCH": PLAN}),
     "api:plan-afspraken": ("casus", {"POST": PLAN}),
     "api:plan-afspraak-voltooid": ("afspraak", {"POST": PLAN}),
     "api:plan-evaluaties": ("casus", {"POST": CASUS_STUREN}),
