@@ -206,7 +206,7 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "api:casus-toestemmingen": ("casus", {"POST": CASUS_STUREN}),
     "api:casus-netwerk": ("casus", {"POST": CASUS_STUREN}),
     "api:casus-status": ("casus", {"POST": CASUS_STUREN}),
-    "api:plan": ("casus", {"GET": PLAN, "PUT": SCHRIJVEN}),
+    "api:plan": ("casus", {"GET": PLAN, "PUT": SCHRIJVEN, "PATCH": SCHRIJVEN}),
     "api:plan-afspraken": ("casus", {"POST": SCHRIJVEN}),
     "api:plan-afspraak-voltooid": ("afspraak", {"POST": SCHRIJVEN}),
     "api:plan-evaluaties": ("casus", {"POST": CASUS_STUREN}),

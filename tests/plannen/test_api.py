@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from samenwerk.plannen.models import PLANVELDEN, PlanVersie, Samenwerkplan
 from samenwerk.privacy.models import AuditEntry
 from tests.auth import login
 from tests.factories import CasusFactory, casus_met_team
@@ -30,7 +31,7 @@ def test_the_whole_flow_through_the_api(client, personas):
 
     # no plan without consent
     plan = {"versie": 0, "ik_wil": "Weer rust", "welzijnscijfer": 4}
-    response = client.put(reverse("api:plan", args=[pk]), plan, content_type="application/json")
+    response = client.patch(reverse("api:plan", args=[pk]), plan, content_type="application/json")
     assert response.status_code == 400 and "toestemming" in str(response.json())
 
     response = client.post(
@@ -39,11 +40,13 @@ def test_the_whole_flow_through_the_api(client, personas):
         content_type="application/json",
     )
     assert response.status_code == 201
-    response = client.put(reverse("api:plan", args=[pk]), plan, content_type="application/json")
+    response = client.patch(reverse("api:plan", args=[pk]), plan, content_type="application/json")
     assert response.status_code == 200 and response.json()["versie"] == 1
 
     # a stale version is a conflict, not an overwrite
-    response = client.put(reverse("api:plan", args=[pk]), {"versie": 0, "ik_wil": "Iets anders"}, content_type="application/json")
+    response = client.patch(
+        reverse("api:plan", args=[pk]), {"versie": 0, "ik_wil": "Iets anders"}, content_type="application/json"
+    )
     assert response.status_code == 409
     assert response.json()["gewijzigde_velden"] == ["ik_wil", "welzijnscijfer"]
 
@@ -76,11 +79,11 @@ def test_bad_input_is_400_with_dutch_field_errors(client, personas):
         gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie
     )
     login(client, personas.professional)
-    response = client.put(
+    response = client.patch(
         reverse("api:plan", args=[casus.pk]), {"versie": 0, "welzijnscijfer": 11}, content_type="application/json"
     )
     assert response.status_code == 400 and "welzijnscijfer" in response.json()
-    client.put(reverse("api:plan", args=[casus.pk]), {"versie": 0, "ik_wil": "x"}, content_type="application/json")
+    client.patch(reverse("api:plan", args=[casus.pk]), {"versie": 0, "ik_wil": "x"}, content_type="application/json")
     late = (VANDAAG + datetime.timedelta(weeks=8)).isoformat()
     response = client.post(
         reverse("api:plan-afspraken", args=[casus.pk]),
@@ -93,6 +96,55 @@ def test_bad_input_is_400_with_dutch_field_errors(client, personas):
     assert response.status_code == 400 and {"inwoner", "organisatie", "gebied", "binnengekomen_via"} <= set(response.json())
     response = client.post(reverse("api:casus-status", args=[casus.pk]), {"naar": "afgesloten"}, content_type="application/json")
     assert response.status_code == 400 and response.json() == {"reden": ["Geef een reden om de casus af te sluiten."]}
+
+
+def _heel_plan(**anders: object) -> dict[str, object]:
+    leeg = {veld: None if veld in ("welzijnscijfer", "overleg_nodig", "evaluatie_datum") else "" for veld in PLANVELDEN}
+    return leeg | anders
+
+
+def test_put_saves_the_whole_form_and_refuses_a_partial_one(client, personas):
+    """A PUT that leaves fields out used to save them empty; now it names what is missing."""
+    casus = CasusFactory(
+        gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie
+    )
+    login(client, personas.professional)
+    url = reverse("api:plan", args=[casus.pk])
+    response = client.put(
+        url, _heel_plan(versie=0, ik_wil="Weer rust", welzijnscijfer=4, wonen="Huur"), content_type="application/json"
+    )
+    assert response.status_code == 200 and response.json()["versie"] == 1
+
+    response = client.put(url, {"versie": 1, "ik_wil": "Alleen dit"}, content_type="application/json")
+    assert response.status_code == 400
+    assert set(response.json()) == set(PLANVELDEN) - {"ik_wil"}
+    assert response.json()["wonen"] == ["Dit veld is vereist."]
+    plan = Samenwerkplan.objects.get(casus=casus)
+    assert (plan.versie, plan.ik_wil, plan.welzijnscijfer, plan.wonen) == (1, "Weer rust", 4, "Huur")
+
+    # emptying a field on purpose is still possible: send it empty
+    response = client.put(url, _heel_plan(versie=1, ik_wil="Weer rust", welzijnscijfer=4), content_type="application/json")
+    assert response.status_code == 200 and response.json()["wonen"] == "" and response.json()["versie"] == 2
+
+
+def test_patch_changes_only_the_fields_sent(client, personas):
+    casus = CasusFactory(
+        gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie
+    )
+    login(client, personas.professional)
+    url = reverse("api:plan", args=[casus.pk])
+    client.patch(url, {"versie": 0, "ik_wil": "Weer rust", "wonen": "Huur"}, content_type="application/json")
+    response = client.patch(url, {"versie": 1, "welzijnscijfer": 6}, content_type="application/json")
+    assert response.status_code == 200
+    data = response.json()
+    assert (data["versie"], data["ik_wil"], data["wonen"], data["welzijnscijfer"]) == (2, "Weer rust", "Huur", 6)
+    assert PlanVersie.objects.get(plan__casus=casus, nummer=2).gewijzigde_velden == ["welzijnscijfer"]
+
+    response = client.patch(url, {"welzijnscijfer": 7}, content_type="application/json")
+    assert response.status_code == 400 and response.json() == {"versie": ["Geef de versie mee waarvan u uitging."]}
+    response = client.patch(url, {"versie": 1, "welzijnscijfer": 7}, content_type="application/json")
+    assert response.status_code == 409 and response.json()["gewijzigde_velden"] == ["welzijnscijfer"]
+    assert Samenwerkplan.objects.get(casus=casus).welzijnscijfer == 6
 
 
 @pytest.mark.parametrize(

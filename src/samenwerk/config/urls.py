@@ -22,3 +22,6 @@ urlpatterns = [
     path("signaleringen/", include("samenwerk.signalering.urls")),
     path("rendement/", include("samenwerk.rendement.urls_rapport")),
 ]
+
+handler404 = "samenwerk.api.exceptions.niet_gevonden"
+handler500 = "samenwerk.api.exceptions.serverfout"

@@ -19,8 +19,9 @@ class OrganisatieSerializer(serializers.ModelSerializer[Organisatie]):
 
 class RolSerializer(serializers.ModelSerializer[Roltoewijzing]):
     gemeente = serializers.StringRelatedField()
-    gebied = serializers.StringRelatedField()
-    organisatie = serializers.StringRelatedField()
+    # A role in a whole municipality has no area, a municipal role no organisation: null.
+    gebied = serializers.StringRelatedField(allow_null=True)
+    organisatie = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = Roltoewijzing

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import PermissionDenied
@@ -99,7 +100,14 @@ class OverlegAPI(APIView):
         _lees(request, overleg)
         return Response(OverlegSerializer(overleg).data)
 
-    @extend_schema(request=OverlegSerializer, responses={200: OverlegSerializer, 409: OpenApiResponse(description="conflict")})
+    @extend_schema(
+        request=OverlegSerializer,
+        responses={200: OverlegSerializer, 409: None},
+        description="Een gepland overleg wijzigen: alleen de meegestuurde velden veranderen; `versie` is verplicht. "
+        "Een nieuwe tijd, plaats of doel verhoogt `volgnummer` (SEQUENCE) en wie al is uitgenodigd krijgt een "
+        "bijgewerkte uitnodiging. `vorm` en `soort` liggen vast (400 als ze anders zijn). Verandert er niets, dan "
+        "400 met `non_field_errors`: geen nieuwe versie, geen e-mail.",
+    )
     def patch(self, request: Request, overleg_id: int) -> Response:
         overleg = _overleg(request, overleg_id, sturen=True)
         invoer = OverlegSerializer(overleg, data=request.data, partial=True)
@@ -150,7 +158,7 @@ class UitnodigenAPI(APIView):
 
 
 class OverlegIcsAPI(APIView):
-    @extend_schema(responses={(200, "text/calendar"): OpenApiResponse(description="RFC 5545")})
+    @extend_schema(responses={(200, "text/calendar"): OpenApiResponse(response=OpenApiTypes.STR, description="RFC 5545")})
     def get(self, request: Request, overleg_id: int) -> HttpResponse:
         overleg = _overleg(request, overleg_id)
         _lees(request, overleg, "overleg.ics")

@@ -6,7 +6,7 @@ from .models import Agendapunt, Deelnemer, Overleg
 
 
 class DeelnemerSerializer(serializers.ModelSerializer):
-    doorgestuurd_door = serializers.PrimaryKeyRelatedField(read_only=True)
+    doorgestuurd_door = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     plan_delen = serializers.BooleanField(write_only=True, required=False, allow_null=True, default=None)
 
     class Meta:
@@ -31,6 +31,8 @@ class OverlegSerializer(serializers.ModelSerializer):
     deelnemers = DeelnemerSerializer(many=True, read_only=True)
     agenda = AgendapuntSerializer(many=True, read_only=True)
     antwoord_voor = serializers.DateField(required=False, allow_null=True)
+    # Empty until the meeting has been held and its follow-up chosen.
+    vervolg = serializers.ChoiceField(choices=Overleg.Vervolg.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Overleg

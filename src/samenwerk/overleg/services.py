@@ -35,6 +35,11 @@ class OverlegConflict(Exception):
         self.overleg = overleg
 
 
+class NietsGewijzigd(ValidationError):
+    """A change that changes nothing. Refused out loud rather than answered as a success, so
+    nobody believes an updated invitation went out (none does)."""
+
+
 @dataclass(frozen=True)
 class OverlegGegevens:
     vorm: str
@@ -141,12 +146,22 @@ def _gepland(overleg: Overleg) -> None:
 @transaction.atomic
 def wijzig_overleg(*, actor: User, overleg: Overleg, gegevens: OverlegGegevens, versie: int) -> Overleg:
     """Change a planned meeting. A new time or place raises SEQUENCE and sends everyone
-    invited an update that replaces the event in their calendar."""
+    invited an update that replaces the event in their calendar. The format and kind are
+    fixed once planned (the agenda and checklists follow from them); a change that changes
+    nothing raises NietsGewijzigd: no new version, no timeline entry, no e-mail."""
     overleg = Overleg.objects.select_for_update().select_related("casus__inwoner", "organisator").get(pk=overleg.pk)
     _gepland(overleg)
     if overleg.versie != versie:
         raise OverlegConflict(overleg)
     fouten = _controleer(gegevens, nu=timezone.now())
+    if gegevens.vorm != overleg.vorm:
+        fouten["vorm"] = _(
+            "De vorm ligt vast zodra het overleg gepland is. Moet het anders, annuleer dan en plan een nieuw overleg."
+        )
+    if gegevens.soort != overleg.soort:
+        fouten["soort"] = _(
+            "De soort overleg ligt vast zodra het overleg gepland is. Moet het anders, annuleer dan en plan een nieuw overleg."
+        )
     if fouten:
         raise ValidationError(fouten)
     velden = {
@@ -162,7 +177,7 @@ def wijzig_overleg(*, actor: User, overleg: Overleg, gegevens: OverlegGegevens, 
     }
     gewijzigd = [veld for veld, waarde in velden.items() if getattr(overleg, veld) != waarde]
     if not gewijzigd:
-        return overleg
+        raise NietsGewijzigd(_("Er is niets gewijzigd: alles is hetzelfde als het was. Er gaat geen nieuwe uitnodiging uit."))
     for veld, waarde in velden.items():
         setattr(overleg, veld, waarde)
     overleg.versie += 1

@@ -142,6 +142,9 @@ def bewerken(request: HttpRequest, pk: int, overleg_id: int) -> HttpResponse:
                     ),
                 )
                 status = 409
+            except services.NietsGewijzigd:
+                messages.info(request, _("Er was niets gewijzigd. Niemand krijgt een nieuwe uitnodiging."))
+                return redirect("overleg:detail", pk=pk, overleg_id=overleg.pk)
             except ValidationError as fout:
                 fouten_naar_form(form, fout)
             else:

@@ -1,13 +1,16 @@
-"""The plan API: the same services as the pages (optimistic locking answers 409)."""
+"""The plan API: the same services as the pages (optimistic locking answers 409). PUT saves
+the whole form and requires every field; PATCH changes only the fields sent."""
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import replace
+from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -20,7 +23,7 @@ from samenwerk.casussen.services import log_casus
 from samenwerk.privacy.models import Actie
 
 from . import services
-from .models import Afspraak, Samenwerkplan
+from .models import PLANVELDEN, Afspraak, Samenwerkplan
 from .selectors import plan_met_rondes
 from .serializers import AfspraakSerializer, EvaluatieSerializer, PlanSerializer
 
@@ -55,13 +58,36 @@ class PlanAPI(APIView):
         )
         return Response(_plan_data(plan))
 
-    @extend_schema(request=PlanSerializer, responses={200: PlanSerializer, 409: None})
+    @extend_schema(
+        request=PlanSerializer,
+        responses={200: PlanSerializer, 409: None},
+        description="Het hele plan opslaan: elk veld van het formulier is verplicht (ontbreekt er een, dan 400 met de "
+        "ontbrekende velden), zodat een weggelaten veld nooit stil leeg wordt. Een deel wijzigen gaat met PATCH.",
+    )
     def put(self, request: Request, pk: int) -> Response:
         casus = _casus(request, pk, wijzigen=True)
         invoer = PlanSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        data = invoer.validated_data
-        inhoud = services.PlanInhoud(**{f.name: data.get(f.name, f.default) for f in fields(services.PlanInhoud)})
+        return self._bewaar(request, casus, invoer.validated_data, basis=services.PlanInhoud())
+
+    @extend_schema(
+        request=PlanSerializer,
+        responses={200: PlanSerializer, 409: None},
+        description="Een deel van het plan wijzigen: alleen de meegestuurde velden veranderen, de rest blijft. "
+        "`versie` is ook hier verplicht.",
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        casus = _casus(request, pk, wijzigen=True)
+        invoer = PlanSerializer(data=request.data, partial=True)
+        invoer.is_valid(raise_exception=True)
+        if "versie" not in invoer.validated_data:
+            raise ValidationError({"versie": [_("Geef de versie mee waarvan u uitging.")]})
+        plan = Samenwerkplan.objects.filter(casus=casus).first()
+        basis = services.PlanInhoud(**{veld: getattr(plan, veld) for veld in PLANVELDEN}) if plan else services.PlanInhoud()
+        return self._bewaar(request, casus, invoer.validated_data, basis=basis)
+
+    def _bewaar(self, request: Request, casus: Casus, data: dict[str, Any], *, basis: services.PlanInhoud) -> Response:
+        inhoud = replace(basis, **{veld: data[veld] for veld in PLANVELDEN if veld in data})
         try:
             plan = services.wijzig_plan(actor=request.user, casus=casus, inhoud=inhoud, versie=data["versie"])
         except services.PlanConflict as conflict:

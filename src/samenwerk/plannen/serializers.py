@@ -57,7 +57,7 @@ class EvaluatieSerializer(serializers.ModelSerializer[Evaluatie]):
 
 
 class RondeSerializer(serializers.ModelSerializer[Ronde]):
-    evaluatie = EvaluatieSerializer(read_only=True)
+    evaluatie = EvaluatieSerializer(read_only=True, allow_null=True)  # null until the round is evaluated
     afspraken = AfspraakSerializer(many=True, read_only=True)
 
     class Meta:
@@ -65,14 +65,20 @@ class RondeSerializer(serializers.ModelSerializer[Ronde]):
         fields = ["nummer", "soort", "datum", "evaluatie", "afspraken"]
 
 
+VERSIE_HULP = "De versie waarvan u uitging (ook bij PATCH verplicht); is het plan intussen opgeslagen, dan 409."
+
+
 class PlanSerializer(serializers.ModelSerializer[Samenwerkplan]):
-    """Read: the whole plan with its rounds. Write: the paper form's fields plus `versie`,
-    the version the client started from (a stale version answers 409)."""
+    """Read: the whole plan with its rounds. Write (PUT): the whole paper form, every field of
+    it, plus `versie`, the version the client started from (a stale version answers 409). A
+    field left out would otherwise be saved empty; PUT answers 400 naming the missing fields,
+    and PATCH (the same serializer, partial) changes only the fields sent."""
 
     rondes = RondeSerializer(many=True, read_only=True)
-    versie = serializers.IntegerField(min_value=0)
+    versie = serializers.IntegerField(min_value=0, help_text=VERSIE_HULP)
 
     class Meta:
         model = Samenwerkplan
         fields = [*PLANVELDEN, "versie", "datum", "overleg_besloten_op", "erkend_op", "erkend_versie", "rondes"]
         read_only_fields = ["datum", "overleg_besloten_op", "erkend_op", "erkend_versie"]
+        extra_kwargs = {veld: {"required": True} for veld in PLANVELDEN}

@@ -86,8 +86,41 @@ class AnalyseSerializer(serializers.ModelSerializer[Microanalyse]):
         }
 
 
+class _WelzijnSerializer(serializers.Serializer[None]):
+    moment = serializers.CharField()
+    n = serializers.IntegerField()
+    gemiddelde = serializers.CharField(allow_null=True)
+    verdeling = serializers.ListField(child=serializers.IntegerField(), help_text="Aantal analyses per cijfer 1 tot en met 10.")
+
+
+class _GepaardSerializer(serializers.Serializer[None]):
+    n = serializers.IntegerField()
+    gemiddelde_voor = serializers.CharField(allow_null=True)
+    gemiddelde_na = serializers.CharField(allow_null=True)
+
+
+class _KostenSerializer(serializers.Serializer[None]):
+    n = serializers.IntegerField()
+    verschil_totaal = serializers.CharField()
+    verschil_gemiddeld = serializers.CharField(allow_null=True)
+    kosten_voor = serializers.CharField()
+    kosten_later = serializers.CharField()
+    eenmalig = serializers.CharField()
+
+
 class CijfersSerializer(serializers.Serializer[None]):
-    """The aggregates (see rendement/cijfers.py); amounts as exact decimal strings."""
+    """The aggregates (see rendement/cijfers.py); amounts as exact decimal strings. The fields
+    document the shape for the schema; `to_representation` builds it."""
+
+    aantal_casussen = serializers.IntegerField(read_only=True)
+    aantal_met_analyse = serializers.IntegerField(read_only=True)
+    aantal_zonder_analyse = serializers.IntegerField(read_only=True)
+    welzijn = _WelzijnSerializer(many=True, read_only=True)
+    welzijn_gepaard = _GepaardSerializer(read_only=True)
+    kosten_na = _KostenSerializer(read_only=True)
+    kosten_herhaling = _KostenSerializer(read_only=True)
+    verschil_per_wet = serializers.DictField(child=serializers.CharField(), read_only=True)
+    zin = serializers.CharField(read_only=True)
 
     def to_representation(self, c: Any) -> dict[str, Any]:
         def kosten(k: Any) -> dict[str, Any]:
