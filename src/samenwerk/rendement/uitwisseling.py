@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from samenwerk.ui.spreadsheet import csv_rij, xlsx_rij, zonder_apostrof
+
 from .forms import BedragField
 from .keuzes import Eenheid, Wet
 from .models import Prijsitem, Prijslijst
@@ -33,7 +35,6 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_RIJEN = 5_000
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -110,10 +111,7 @@ def _tekst(waarde: Any) -> Any:
         waarde = Decimal(repr(waarde))
     if isinstance(waarde, Decimal | int) and not isinstance(waarde, bool):
         return Decimal(waarde)
-    tekst = str(waarde).strip()
-    if tekst.startswith("'") and tekst[1:2] in _FORMULE_BEGIN:
-        tekst = tekst[1:]  # our own protection against formulas, see _veilig
-    return tekst
+    return zonder_apostrof(str(waarde).strip())  # our own protection against formulas
 
 
 def _kop(cellen: Iterable[Any]) -> list[str]:
@@ -200,11 +198,6 @@ def _zonder_punt(melding: str) -> str:
 # --- export --------------------------------------------------------------------------------
 
 
-def _veilig(tekst: str) -> str:
-    """A text that a spreadsheet will not run as a formula (CSV injection)."""
-    return f"'{tekst}" if tekst.startswith(_FORMULE_BEGIN) else tekst
-
-
 def _rijen(items: Iterable[Prijsitem]) -> list[list[Any]]:
     with translation.override("nl"):  # the file is the same whatever language the screen speaks
         return [[i.code, i.omschrijving, str(Eenheid(i.eenheid).label), i.prijs, i.bron, str(Wet(i.wet).label)] for i in items]
@@ -221,7 +214,7 @@ def exporteer_csv(items: Iterable[Prijsitem]) -> bytes:
     schrijver.writerow(KOLOMMEN)
     for rij in _rijen(items):
         prijs = format(rij[3], "f").replace(".", ",")
-        schrijver.writerow([_veilig(str(c)) for c in rij[:3]] + [prijs] + [_veilig(str(c)) for c in rij[4:]])
+        schrijver.writerow([*csv_rij(str(c) for c in rij[:3]), prijs, *csv_rij(str(c) for c in rij[4:])])
     return ("\ufeff" + uit.getvalue()).encode("utf-8")
 
 
@@ -234,10 +227,7 @@ def exporteer_xlsx(prijslijst: Prijslijst, items: Iterable[Prijsitem]) -> bytes:
     for cel in blad[1]:
         cel.font = Font(bold=True)
     for rij in _rijen(items):
-        blad.append(rij)
-        for cel in blad[blad.max_row]:
-            if isinstance(cel.value, str):
-                cel.data_type = "s"  # text stays text, even when it starts with '='
+        xlsx_rij(blad, rij)
         blad.cell(row=blad.max_row, column=4).number_format = "#,##0.00"
     blad.freeze_panes = "A2"
     for letter, breedte in zip("ABCDEF", (14, 48, 14, 12, 40, 18), strict=True):
