@@ -1,7 +1,9 @@
 """Production settings pass Django's deployment checks, and every response carries the
 security headers (style.md, domain.md §8)."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,6 +70,33 @@ def test_production_refuses_debug():
     result = _manage("check", extra_env=PRODUCTION_ENV | {"DJANGO_DEBUG": "1"})
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be off" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_production_static_files_build_and_pages_use_their_hashed_names(client, personas, settings, tmp_path):
+    """`collectstatic` with the production settings (the manifest storage) succeeds, and with
+    debug off the login page and a signed-in page answer 200 and link the hashed files.
+    Until issue 17 the design tokens' CSS stopped the build, so every page answered 500."""
+    result = _manage("collectstatic", "--noinput", extra_env=PRODUCTION_ENV | {"SAMENWERK_VAR_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    static_root = tmp_path / "static"
+    manifest = json.loads((static_root / "staticfiles.json").read_text())["paths"]
+    for name in ("vendor/utrecht-tokens/index.css", "vendor/utrecht-css/index.css", "vendor/htmx/htmx.min.js"):
+        assert (static_root / manifest[name]).is_file() and (static_root / f"{manifest[name]}.br").is_file()
+
+    settings.DEBUG = False
+    settings.STATIC_ROOT = static_root
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    }
+    hashed = re.compile(r'href="/static/vendor/utrecht-tokens/index\.[0-9a-f]{12}\.css"')
+    response = client.get(reverse("login"))
+    assert response.status_code == 200 and hashed.search(response.content.decode())
+    login(client, personas.professional)
+    response = client.get(reverse("portaal:start"))
+    assert response.status_code == 200 and hashed.search(response.content.decode())
+    assert f'src="/static/{manifest["vendor/htmx/htmx.min.js"]}"' in response.content.decode()
 
 
 def assert_security_headers(response) -> None:

@@ -211,11 +211,18 @@ STATIC_ROOT = VAR_DIR / "static"
 if PRODUCTION:  # in development runserver serves the static files itself
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 NODE_MODULES = BASE_DIR / "node_modules"
-STATICFILES_DIRS = [
-    PACKAGE_DIR / "static",
-    ("vendor/utrecht-css", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
-    ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht" / "design-tokens" / "dist"),
-    ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# From npm only the files the templates link, not the packages' whole dist folders (the
+# design tokens' holds CSS pointing at images the package lacks): samenwerk.ui.staticfiles.
+VENDOR_STATIC = {
+    "vendor/utrecht-css/index.css": NODE_MODULES / "@utrecht" / "component-library-css" / "dist" / "index.css",
+    "vendor/utrecht-tokens/index.css": NODE_MODULES / "@utrecht" / "design-tokens" / "dist" / "index.css",
+    "vendor/htmx/htmx.min.js": NODE_MODULES / "htmx.org" / "dist" / "htmx.min.js",
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "samenwerk.ui.staticfiles.VendorFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
