@@ -21,6 +21,7 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "samenwerk.gemeente.example",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://samenwerk.gemeente.example",
     "SAMENWERK_SITE_URL": "https://samenwerk.gemeente.example",
+    "SAMENWERK_AUDIT_KEY": "y" * 20 + "-production-like-key-of-the-access-log-0123456789",
 }
 
 
@@ -39,7 +40,7 @@ def test_check_deploy_with_production_settings_is_clean():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "SAMENWERK_SITE_URL"])
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "SAMENWERK_SITE_URL", "SAMENWERK_AUDIT_KEY"])
 @pytest.mark.parametrize("how", ["unset", "empty"])
 def test_production_refuses_to_start_without_required_settings(missing, how):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
@@ -57,6 +58,12 @@ def test_production_refuses_to_start_without_required_settings(missing, how):
         ({"SAMENWERK_SITE_URL": "http://samenwerk.gemeente.example"}, "must start with https://"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL must be one of"),
         ({"EMAIL_USE_TLS": "1", "EMAIL_USE_SSL": "1"}, "not both"),
+        ({"SAMENWERK_AUDIT_KEY": "kort"}, "SAMENWERK_AUDIT_KEY must be at least 32 characters"),
+        ({"SAMENWERK_AUDIT_KEY": PRODUCTION_ENV["DJANGO_SECRET_KEY"]}, "differ from DJANGO_SECRET_KEY"),
+        (
+            {"SAMENWERK_AUDIT_KEY": "development-only-audit-key-NOT-SECRET-never-use-in-production"},
+            "SAMENWERK_AUDIT_KEY must be at least 32 characters, random",
+        ),
     ],
 )
 def test_production_refuses_inconsistent_settings(extra, message):
