@@ -294,7 +294,7 @@ def test_an_xlsx_of_empty_rows_stops_at_the_row_limit(monkeypatch):
     meldingen, gelezen, seconden = _lees_geteld(monkeypatch, inhoud)
     assert meldingen == [f"Rij {MAX_RIJEN + 2}: Meer dan {MAX_RIJEN} rijen (lege rijen tellen mee); splits het bestand."]
     assert gelezen <= MAX_RIJEN + 2
-    assert seconden < 3
+    assert seconden < 5  # generous for a loaded CI machine; alone it takes well under a second
 
 
 def test_rows_the_file_skips_count_too(monkeypatch):
@@ -303,7 +303,7 @@ def test_rows_the_file_skips_count_too(monkeypatch):
         monkeypatch, xlsx_met_blad(_blad('<row r="1000000"><c r="A1000000"/></row>', "A1:F1000000"))
     )
     assert meldingen[0].endswith("rijen (lege rijen tellen mee); splits het bestand.")
-    assert gelezen <= 5_002 and seconden < 3
+    assert gelezen <= 5_002 and seconden < 5
 
 
 def test_a_sheet_claiming_every_column_is_read_narrow(monkeypatch):
