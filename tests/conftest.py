@@ -131,3 +131,10 @@ def _flush_around_the_append_only_log() -> Iterator[None]:
     TransactionTestCase._fixture_teardown = teardown  # type: ignore[method-assign]
     yield
     TransactionTestCase._fixture_teardown = original  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _audit_anchors_per_test(settings: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test its own directory of access-log anchors: anchors of a developer's own
+    database (var/) or of another test would make the chains look cut off."""
+    settings.AUDIT_ANCHOR_DIR = tmp_path_factory.mktemp("ankers")  # type: ignore[attr-defined]

@@ -1,7 +1,9 @@
 """Production settings pass Django's deployment checks, and every response carries the
 security headers (style.md, domain.md §8)."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +21,7 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "samenwerk.gemeente.example",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://samenwerk.gemeente.example",
     "SAMENWERK_SITE_URL": "https://samenwerk.gemeente.example",
+    "SAMENWERK_AUDIT_KEY": "y" * 20 + "-production-like-key-of-the-access-log-0123456789",
 }
 
 
@@ -37,7 +40,7 @@ def test_check_deploy_with_production_settings_is_clean():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "SAMENWERK_SITE_URL"])
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "SAMENWERK_SITE_URL", "SAMENWERK_AUDIT_KEY"])
 @pytest.mark.parametrize("how", ["unset", "empty"])
 def test_production_refuses_to_start_without_required_settings(missing, how):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
@@ -55,6 +58,12 @@ def test_production_refuses_to_start_without_required_settings(missing, how):
         ({"SAMENWERK_SITE_URL": "http://samenwerk.gemeente.example"}, "must start with https://"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL must be one of"),
         ({"EMAIL_USE_TLS": "1", "EMAIL_USE_SSL": "1"}, "not both"),
+        ({"SAMENWERK_AUDIT_KEY": "kort"}, "SAMENWERK_AUDIT_KEY must be at least 32 characters"),
+        ({"SAMENWERK_AUDIT_KEY": PRODUCTION_ENV["DJANGO_SECRET_KEY"]}, "differ from DJANGO_SECRET_KEY"),
+        (
+            {"SAMENWERK_AUDIT_KEY": "development-only-audit-key-NOT-SECRET-never-use-in-production"},
+            "SAMENWERK_AUDIT_KEY must be at least 32 characters, random",
+        ),
     ],
 )
 def test_production_refuses_inconsistent_settings(extra, message):
@@ -68,6 +77,33 @@ def test_production_refuses_debug():
     result = _manage("check", extra_env=PRODUCTION_ENV | {"DJANGO_DEBUG": "1"})
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be off" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_production_static_files_build_and_pages_use_their_hashed_names(client, personas, settings, tmp_path):
+    """`collectstatic` with the production settings (the manifest storage) succeeds, and with
+    debug off the login page and a signed-in page answer 200 and link the hashed files.
+    Until issue 17 the design tokens' CSS stopped the build, so every page answered 500."""
+    result = _manage("collectstatic", "--noinput", extra_env=PRODUCTION_ENV | {"SAMENWERK_VAR_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    static_root = tmp_path / "static"
+    manifest = json.loads((static_root / "staticfiles.json").read_text())["paths"]
+    for name in ("vendor/utrecht-tokens/index.css", "vendor/utrecht-css/index.css", "vendor/htmx/htmx.min.js"):
+        assert (static_root / manifest[name]).is_file() and (static_root / f"{manifest[name]}.br").is_file()
+
+    settings.DEBUG = False
+    settings.STATIC_ROOT = static_root
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    }
+    hashed = re.compile(r'href="/static/vendor/utrecht-tokens/index\.[0-9a-f]{12}\.css"')
+    response = client.get(reverse("login"))
+    assert response.status_code == 200 and hashed.search(response.content.decode())
+    login(client, personas.professional)
+    response = client.get(reverse("portaal:start"))
+    assert response.status_code == 200 and hashed.search(response.content.decode())
+    assert f'src="/static/{manifest["vendor/htmx/htmx.min.js"]}"' in response.content.decode()
 
 
 def assert_security_headers(response) -> None:

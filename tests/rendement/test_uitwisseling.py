@@ -235,3 +235,98 @@ def test_import_accepts_the_english_labels_too():
         ["code;omschrijving;eenheid;prijs;wet", "B;Maand bijstand;per month;1300;other", "C;Uur;Per Hour;80;Wmo"]
     )
     assert [(i.eenheid, i.wet) for i in lees_items(inhoud)] == [("maand", "anders"), ("uur", "wmo")]
+
+
+# --- files made to tie up a worker (issue 17 item 8) -----------------------------------------
+
+
+def xlsx_met_blad(blad_xml: str) -> bytes:
+    """A real workbook whose first sheet is replaced by the given XML (what a crafted file
+    holds; Excel itself writes empty formatted rows the same way)."""
+    import zipfile
+
+    origineel = zipfile.ZipFile(io.BytesIO(xlsx([KOP])))
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as nieuw:
+        for info in origineel.infolist():
+            data = blad_xml.encode() if info.filename == "xl/worksheets/sheet1.xml" else origineel.read(info)
+            nieuw.writestr(info.filename, data)
+    return uit.getvalue()
+
+
+def _blad(rijen: str, dimensie: str = "A1:F1") -> str:
+    kop = "".join(f'<c r="{k}1" t="inlineStr"><is><t>{n}</t></is></c>' for k, n in zip("ABCDEF", KOP, strict=True))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<dimension ref="{dimensie}"/><sheetData><row r="1">{kop}</row>{rijen}</sheetData></worksheet>'
+    )
+
+
+def _lees_geteld(monkeypatch, inhoud: bytes) -> tuple[list[str], int, float]:
+    """The errors, how many rows were taken from the file, and the seconds it took."""
+    import time
+
+    from samenwerk.rendement import uitwisseling
+
+    gelezen = 0
+    echte = uitwisseling._lees_xlsx
+
+    def tellend(data):
+        nonlocal gelezen
+        for rij in echte(data):
+            gelezen += 1
+            yield rij
+
+    monkeypatch.setattr(uitwisseling, "_lees_xlsx", tellend)
+    begin = time.monotonic()
+    meldingen = fouten(inhoud)
+    return meldingen, gelezen, time.monotonic() - begin
+
+
+def test_an_xlsx_of_empty_rows_stops_at_the_row_limit(monkeypatch):
+    """200,000 empty formatted rows (under 1 MB as a file): every row counts, reading stops
+    at the limit instead of walking (and holding) all of them."""
+    from samenwerk.rendement.uitwisseling import MAX_RIJEN
+
+    rijen = "".join(f'<row r="{n}"><c r="A{n}" s="0"/></row>' for n in range(2, 200_002))
+    inhoud = xlsx_met_blad(_blad(rijen, dimensie="A1:F200001"))
+    assert len(inhoud) < 1024 * 1024
+    meldingen, gelezen, seconden = _lees_geteld(monkeypatch, inhoud)
+    assert meldingen == [f"Rij {MAX_RIJEN + 2}: Meer dan {MAX_RIJEN} rijen (lege rijen tellen mee); splits het bestand."]
+    assert gelezen <= MAX_RIJEN + 2
+    assert seconden < 5  # generous for a loaded CI machine; alone it takes well under a second
+
+
+def test_rows_the_file_skips_count_too(monkeypatch):
+    """A sheet with only row 1 and row 1,000,000: the reader fills the gap with empty rows."""
+    meldingen, gelezen, seconden = _lees_geteld(
+        monkeypatch, xlsx_met_blad(_blad('<row r="1000000"><c r="A1000000"/></row>', "A1:F1000000"))
+    )
+    assert meldingen[0].endswith("rijen (lege rijen tellen mee); splits het bestand.")
+    assert gelezen <= 5_002 and seconden < 5
+
+
+def test_a_sheet_claiming_every_column_is_read_narrow(monkeypatch):
+    """The dimension says A1:XFD5000 (16,384 columns): only the first columns are read,
+    instead of 16,384 values per row."""
+    from samenwerk.rendement import uitwisseling
+
+    rijen = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>C{n}</t></is></c><c r="B{n}" t="inlineStr"><is><t>Uur</t></is></c>'
+        f'<c r="C{n}" t="inlineStr"><is><t>uur</t></is></c><c r="D{n}"><v>10</v></c>'
+        f'<c r="F{n}" t="inlineStr"><is><t>Wmo</t></is></c></row>'
+        for n in range(2, 502)
+    )
+    breedtes = []
+    echte = uitwisseling._lees_xlsx
+    monkeypatch.setattr(uitwisseling, "_lees_xlsx", lambda data: (breedtes.append(len(r)) or r for r in echte(data)))
+    items = lees_items(xlsx_met_blad(_blad(rijen, dimensie="A1:XFD5000")))
+    assert len(items) == 500 and [i.code for i in items[:2]] == ["C2", "C3"]
+    assert max(breedtes) <= uitwisseling.MAX_KOLOMMEN
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked():
+    """Some 60 kilobytes that unpack to a 60 MB sheet the reader would have to walk."""
+    inhoud = xlsx_met_blad(_blad(" " * 60 * 1024 * 1024))
+    assert len(inhoud) < 200 * 1024
+    assert fouten(inhoud) == ["Rij 1: Uitgepakt is dit bestand groter dan 20 MB; dat kan geen prijslijst zijn."]

@@ -198,6 +198,16 @@ AXES_LOCKOUT_CALLABLE = "samenwerk.accounts.lockout.response"
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False  # no banner on every manage.py command; lockouts are still logged
 
+# --- Access log (samenwerk.privacy; docs/privacy.md) -----------------------------------------
+# The key of the log's hash chain (an HMAC per row) and the directory of its signed anchors
+# (`manage.py checkpoint_audit_log`). Both stay outside the database: whoever holds the
+# database cannot recompute the chain, nor cut off its end unseen.
+_DEV_AUDIT_KEY = "development-only-audit-key-NOT-SECRET-never-use-in-production"
+AUDIT_KEY = env_required("SAMENWERK_AUDIT_KEY") if PRODUCTION else env_str("SAMENWERK_AUDIT_KEY", _DEV_AUDIT_KEY)
+if PRODUCTION and (len(AUDIT_KEY) < 32 or AUDIT_KEY in {_DEV_AUDIT_KEY, SECRET_KEY}):
+    raise ImproperlyConfigured("SAMENWERK_AUDIT_KEY must be at least 32 characters, random, and differ from DJANGO_SECRET_KEY.")
+AUDIT_ANCHOR_DIR = Path(env_str("SAMENWERK_AUDIT_ANCHOR_DIR", str(VAR_DIR / "toegangslog-ankers")))
+
 # --- Internationalisation: Dutch first, English through gettext ------------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
@@ -212,11 +222,18 @@ STATIC_ROOT = VAR_DIR / "static"
 if PRODUCTION:  # in development runserver serves the static files itself
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 NODE_MODULES = BASE_DIR / "node_modules"
-STATICFILES_DIRS = [
-    PACKAGE_DIR / "static",
-    ("vendor/utrecht-css", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
-    ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht" / "design-tokens" / "dist"),
-    ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# From npm only the files the templates link, not the packages' whole dist folders (the
+# design tokens' holds CSS pointing at images the package lacks): samenwerk.ui.staticfiles.
+VENDOR_STATIC = {
+    "vendor/utrecht-css/index.css": NODE_MODULES / "@utrecht" / "component-library-css" / "dist" / "index.css",
+    "vendor/utrecht-tokens/index.css": NODE_MODULES / "@utrecht" / "design-tokens" / "dist" / "index.css",
+    "vendor/htmx/htmx.min.js": NODE_MODULES / "htmx.org" / "dist" / "htmx.min.js",
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "samenwerk.ui.staticfiles.VendorFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -19,6 +19,7 @@ from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import Actie, Uitkomst
 from samenwerk.privacy.selectors import EXPORT_VELDEN, zoek_in_log
 from samenwerk.ui.forms import Form
+from samenwerk.ui.spreadsheet import csv_rij
 from samenwerk.ui.views import pagineer
 
 from .context import werkcontext
@@ -92,7 +93,8 @@ def logboek_export(request: HttpRequest) -> HttpResponse:
         return omleiding
     _log_zoekopdracht(request, form, gemeente_id, Actie.EXPORT)
     writer = csv.writer(_Echo())
-    rijen = (writer.writerow([getattr(e, v) for v in EXPORT_VELDEN]) for e in qs.iterator(chunk_size=2000))
+    # User-Agents, organisations and reasons are typed by others: never a formula in Excel
+    rijen = (writer.writerow(csv_rij(getattr(e, v) for v in EXPORT_VELDEN)) for e in qs.iterator(chunk_size=2000))
     response = StreamingHttpResponse(
         (r for part in ([writer.writerow(EXPORT_VELDEN)], rijen) for r in part), content_type="text/csv"
     )

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -187,8 +189,12 @@ def _entry(chain: int, seq: int, prev_hash: str, regel: Regel, gedeeld: dict[str
 
 
 def entry_hash(entry: AuditEntry) -> str:
+    """HMAC-SHA256 of the row's fields with the key kept outside the database
+    (settings.AUDIT_KEY): without the key nobody can make a changed row, or a rewritten chain
+    after it, verify again."""
     payload = {name: _canonical(getattr(entry, name)) for name in HASHED_FIELDS}
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    data = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+    return hmac.new(settings.AUDIT_KEY.encode(), data, hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -198,19 +204,56 @@ class Breuk:
     reden: str
 
 
+@dataclass
+class Keteneinde:
+    """Where a walk over a chain ended, and the hash it found at one asked-for position."""
+
+    seq: int = 0
+    hash: str = GENESIS
+    hash_op_anker: str | None = None
+
+
 def verify(chains: Iterable[int] | None = None) -> Iterator[Breuk]:
-    """Walk every chain in order; yield each place where the chain does not hold."""
-    alle = chains if chains is not None else AuditEntry.objects.values_list("chain", flat=True).distinct().order_by()
-    for chain in sorted(set(alle)):
-        verwacht_seq, prev = 1, GENESIS
-        for entry in AuditEntry.objects.filter(chain=chain).order_by("seq").iterator(chunk_size=2000):
-            if entry.seq != verwacht_seq:
-                yield Breuk(chain, verwacht_seq, f"rij {verwacht_seq} ontbreekt")
-            if entry.prev_hash != prev:
-                yield Breuk(chain, entry.seq, "verwijst niet naar de vorige rij")
-            if entry_hash(entry) != entry.hash:
-                yield Breuk(chain, entry.seq, "inhoud is gewijzigd")
-            verwacht_seq, prev = entry.seq + 1, entry.hash
+    """Walk every chain in order; yield each place where the chain does not hold: a row whose
+    HMAC does not match (edited, inserted or rewritten without the key), a missing row, a
+    row that does not point at its predecessor, and an end before the last signed anchor
+    (rows cut off; samenwerk.privacy.ankers)."""
+    from .ankers import lees_ankers  # ankers uses this module's walk
+
+    ankers = lees_ankers()
+    yield from (Breuk(a.chain, a.seq, "het anker is niet met de sleutel ondertekend") for a in ankers.ongeldig)
+    if chains is None:
+        chains = set(AuditEntry.objects.values_list("chain", flat=True).distinct().order_by()) | set(ankers.laatste)
+    for chain in sorted(set(chains)):
+        anker = ankers.laatste.get(chain)
+        einde = Keteneinde()
+        yield from loop_keten(chain, einde, anker_seq=anker.seq if anker else None)
+        if anker is None:
+            continue
+        if einde.seq < anker.seq:
+            reden = f"rij {einde.seq + 1} tot en met {anker.seq} ontbreken: het log is ingekort (anker van {anker.tijdstip})"
+            yield Breuk(chain, einde.seq + 1, reden)
+        elif einde.hash_op_anker != anker.hash:
+            yield Breuk(chain, anker.seq, f"wijkt af van het anker van {anker.tijdstip}")
+
+
+def loop_keten(
+    chain: int, einde: Keteneinde, *, vanaf: tuple[int, str] = (0, GENESIS), anker_seq: int | None = None
+) -> Iterator[Breuk]:
+    """Walk one chain after position `vanaf` (seq, hash); `einde` holds where it ended."""
+    verwacht_seq, prev = vanaf[0] + 1, vanaf[1]
+    rijen = AuditEntry.objects.filter(chain=chain, seq__gt=vanaf[0]).order_by("seq")
+    for entry in rijen.iterator(chunk_size=2000):
+        if entry.seq != verwacht_seq:
+            yield Breuk(chain, verwacht_seq, f"rij {verwacht_seq} ontbreekt")
+        if entry.prev_hash != prev:
+            yield Breuk(chain, entry.seq, "verwijst niet naar de vorige rij")
+        if not hmac.compare_digest(entry_hash(entry), entry.hash):
+            yield Breuk(chain, entry.seq, "inhoud is gewijzigd")
+        if entry.seq == anker_seq:
+            einde.hash_op_anker = entry.hash
+        verwacht_seq, prev = entry.seq + 1, entry.hash
+        einde.seq, einde.hash = entry.seq, entry.hash
 
 
 def _lock(chain: int) -> None:

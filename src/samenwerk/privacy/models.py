@@ -3,7 +3,9 @@ and on which basis. Pointers only — never the personal values themselves.
 
 Rows are append-only (database triggers refuse UPDATE and DELETE, see migration 0002) and
 chained: each row carries the hash of its predecessor in the same chain (one chain per
-municipality), so `manage.py verify_audit_log` detects an edited or removed row.
+municipality), an HMAC with a key kept outside the database, and the chains' heads are
+anchored outside it too (privacy.ankers), so `manage.py verify_audit_log` detects an edited,
+inserted or removed row, a rewritten chain and a cut-off end.
 Nothing here references other apps' tables: a row survives the deletion of the user, the
 case and the municipality it points to.
 """

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from samenwerk.ui.spreadsheet import veilige_cel, xlsx_rij
+
 from .bedragen import euro
 from .cijfers import Cijfers, Filter, een_decimaal
 from .grafiek import Diagram, staafdiagram
@@ -135,10 +137,6 @@ def rijen(c: Cijfers, filter_: Filter) -> list[list[Any]]:
 KOLOMMEN = ["onderdeel", "omschrijving", "n", "waarde"]
 
 
-def _veilig(tekst: str) -> str:
-    return f"'{tekst}" if tekst.startswith(("=", "+", "-", "@", "\t", "\r")) else tekst
-
-
 def exporteer_csv(regels: list[list[Any]]) -> bytes:
     """Semicolons and decimal commas with a byte-order mark, as Dutch Excel opens them."""
     uit = io.StringIO(newline="")
@@ -146,7 +144,10 @@ def exporteer_csv(regels: list[list[Any]]) -> bytes:
     schrijver.writerow(KOLOMMEN)
     for rij in regels:
         schrijver.writerow(
-            ["" if c is None else format(c, "f").replace(".", ",") if isinstance(c, Decimal) else _veilig(str(c)) for c in rij]
+            [
+                "" if c is None else format(c, "f").replace(".", ",") if isinstance(c, Decimal) else veilige_cel(str(c))
+                for c in rij
+            ]
         )
     return ("\ufeff" + uit.getvalue()).encode("utf-8")
 
@@ -159,10 +160,7 @@ def exporteer_xlsx(regels: list[list[Any]]) -> bytes:
     for cel in blad[1]:
         cel.font = Font(bold=True)
     for rij in regels:
-        blad.append(rij)
-        for cel in blad[blad.max_row]:
-            if isinstance(cel.value, str):
-                cel.data_type = "s"  # text stays text, even when it starts with '='
+        xlsx_rij(blad, rij)
     blad.freeze_panes = "A2"
     for letter, breedte in zip("ABCD", (34, 70, 8, 16), strict=True):
         blad.column_dimensions[letter].width = breedte

@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -22,6 +23,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from samenwerk.ui.spreadsheet import csv_rij, xlsx_rij, zonder_apostrof
+
 from .forms import BedragField
 from .keuzes import Eenheid, Wet
 from .models import Prijsitem, Prijslijst
@@ -30,10 +33,13 @@ KOLOMMEN = ["code", "omschrijving", "eenheid", "prijs", "bron", "wet"]
 VERPLICHT = ["code", "omschrijving", "eenheid", "prijs", "wet"]
 KOLOM_ALIASSEN = {"prijs in euro": "prijs", "wet of budget": "wet", "budget": "wet"}
 MAX_BYTES = 5 * 1024 * 1024
-MAX_RIJEN = 5_000
+MAX_RIJEN = 5_000  # every row after the header counts, empty or not
+# An XLSX is a zip: 5 MB on disk can unpack to gigabytes. A price list of 5,000 rows unpacks
+# to about 2 MB; more than this is refused before anything is unpacked.
+MAX_UITGEPAKT = 20 * 1024 * 1024
+MAX_KOLOMMEN = 50  # columns read per row, whatever width the sheet claims
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -110,10 +116,7 @@ def _tekst(waarde: Any) -> Any:
         waarde = Decimal(repr(waarde))
     if isinstance(waarde, Decimal | int) and not isinstance(waarde, bool):
         return Decimal(waarde)
-    tekst = str(waarde).strip()
-    if tekst.startswith("'") and tekst[1:2] in _FORMULE_BEGIN:
-        tekst = tekst[1:]  # our own protection against formulas, see _veilig
-    return tekst
+    return zonder_apostrof(str(waarde).strip())  # our own protection against formulas
 
 
 def _kop(cellen: Iterable[Any]) -> list[str]:
@@ -121,7 +124,7 @@ def _kop(cellen: Iterable[Any]) -> list[str]:
     return [KOLOM_ALIASSEN.get(n, n) for n in namen]
 
 
-def _lees_csv(inhoud: bytes) -> list[list[Any]]:
+def _lees_csv(inhoud: bytes) -> Iterator[list[Any]]:
     try:
         tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -129,20 +132,40 @@ def _lees_csv(inhoud: bytes) -> list[list[Any]]:
     eerste = tekst.split("\n", 1)[0]
     scheiding = max((";", ",", "\t"), key=lambda s: sum(k in KOLOMMEN for k in _kop(eerste.split(s))))
     try:
-        return list(csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding))
+        yield from csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
     except csv.Error as fout:
         raise ImportMislukt([Importfout(1, "", _("Dit bestand is geen leesbaar CSV-bestand."))]) from fout
 
 
-def _lees_xlsx(inhoud: bytes) -> list[list[Any]]:
+def _lees_xlsx(inhoud: bytes) -> Iterator[list[Any]]:
+    """The rows of the first sheet, one at a time (openpyxl's read-only mode streams the XML),
+    at most MAX_KOLOMMEN wide; the caller stops reading at the row limit."""
+    _controleer_zip(inhoud)
     try:
         boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
         try:
-            return [list(rij) for rij in boek.worksheets[0].iter_rows(values_only=True)]
+            # max_row: openpyxl stops by itself one row past the limit, whatever the sheet's
+            # dimension claims (the caller reports that row)
+            blad = boek.worksheets[0]
+            for rij in blad.iter_rows(max_row=MAX_RIJEN + 2, max_col=MAX_KOLOMMEN, values_only=True):
+                yield list(rij)
         finally:
             boek.close()
     except Exception as fout:  # a damaged file can fail in many ways inside openpyxl; all mean the same
         raise ImportMislukt([Importfout(1, "", _("Dit is geen geldig Excel-bestand (.xlsx)."))]) from fout
+
+
+def _controleer_zip(inhoud: bytes) -> None:
+    """Refuse a zip bomb by the sizes the archive declares; zipfile never unpacks more than
+    the declared size of a member (a member that lies fails its checksum)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
+            uitgepakt = sum(info.file_size for info in archief.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        return  # not a readable zip: openpyxl says so in its own words
+    if uitgepakt > MAX_UITGEPAKT:
+        melding = _("Uitgepakt is dit bestand groter dan %(mb)s MB; dat kan geen prijslijst zijn.")
+        raise ImportMislukt([Importfout(1, "", melding % {"mb": MAX_UITGEPAKT // (1024 * 1024)})])
 
 
 def lees_items(inhoud: bytes) -> list[ItemGegevens]:
@@ -153,9 +176,17 @@ def lees_items(inhoud: bytes) -> list[ItemGegevens]:
     if inhoud.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportMislukt([Importfout(1, "", _("Oude Excel-bestanden (.xls) kunnen niet; sla het op als .xlsx of .csv."))])
     rijen = _lees_xlsx(inhoud) if inhoud.startswith(b"PK\x03\x04") else _lees_csv(inhoud)
-    if not rijen:
+    try:
+        return _lees_rijen(rijen)
+    finally:
+        rijen.close()  # stop reading (and close the workbook) at the first error
+
+
+def _lees_rijen(rijen: Iterator[list[Any]]) -> list[ItemGegevens]:
+    kopregel = next(rijen, None)
+    if kopregel is None:
         raise ImportMislukt([Importfout(1, "", _("Het bestand is leeg."))])
-    kop = _kop(rijen[0])
+    kop = _kop(kopregel)
     ontbrekend = [k for k in VERPLICHT if k not in kop]
     if ontbrekend:
         melding = _("de kolom %(kolom)s ontbreekt in de eerste rij")
@@ -164,13 +195,12 @@ def lees_items(inhoud: bytes) -> list[ItemGegevens]:
     fouten: list[Importfout] = []
     items: list[ItemGegevens] = []
     eerder: dict[str, int] = {}
-    gelezen = 0
-    for nummer, rij in enumerate(rijen[1:], start=2):
+    for nummer, rij in enumerate(rijen, start=2):
+        if nummer > MAX_RIJEN + 1:  # counted before skipping: a file of empty rows stops here too
+            melding = _("Meer dan %(max)s rijen (lege rijen tellen mee); splits het bestand.") % {"max": MAX_RIJEN}
+            raise ImportMislukt([Importfout(nummer, "", melding)])
         if all(c is None or str(c).strip() == "" for c in rij):
             continue
-        gelezen += 1
-        if gelezen > MAX_RIJEN:
-            raise ImportMislukt([Importfout(nummer, "", _("Meer dan %(max)s regels; splits het bestand.") % {"max": MAX_RIJEN})])
         data = {k: _tekst(rij[i]) if i < len(rij) else "" for i, k in enumerate(kop) if k in KOLOMMEN}
         data["eenheid"] = eenheden.get(str(data.get("eenheid", "")).lower(), data.get("eenheid", ""))
         data["wet"] = wetten.get(str(data.get("wet", "")).lower(), data.get("wet", ""))
@@ -200,11 +230,6 @@ def _zonder_punt(melding: str) -> str:
 # --- export --------------------------------------------------------------------------------
 
 
-def _veilig(tekst: str) -> str:
-    """A text that a spreadsheet will not run as a formula (CSV injection)."""
-    return f"'{tekst}" if tekst.startswith(_FORMULE_BEGIN) else tekst
-
-
 def _rijen(items: Iterable[Prijsitem]) -> list[list[Any]]:
     with translation.override("nl"):  # the file is the same whatever language the screen speaks
         return [[i.code, i.omschrijving, str(Eenheid(i.eenheid).label), i.prijs, i.bron, str(Wet(i.wet).label)] for i in items]
@@ -221,7 +246,7 @@ def exporteer_csv(items: Iterable[Prijsitem]) -> bytes:
     schrijver.writerow(KOLOMMEN)
     for rij in _rijen(items):
         prijs = format(rij[3], "f").replace(".", ",")
-        schrijver.writerow([_veilig(str(c)) for c in rij[:3]] + [prijs] + [_veilig(str(c)) for c in rij[4:]])
+        schrijver.writerow([*csv_rij(str(c) for c in rij[:3]), prijs, *csv_rij(str(c) for c in rij[4:])])
     return ("\ufeff" + uit.getvalue()).encode("utf-8")
 
 
@@ -234,10 +259,7 @@ def exporteer_xlsx(prijslijst: Prijslijst, items: Iterable[Prijsitem]) -> bytes:
     for cel in blad[1]:
         cel.font = Font(bold=True)
     for rij in _rijen(items):
-        blad.append(rij)
-        for cel in blad[blad.max_row]:
-            if isinstance(cel.value, str):
-                cel.data_type = "s"  # text stays text, even when it starts with '='
+        xlsx_rij(blad, rij)
         blad.cell(row=blad.max_row, column=4).number_format = "#,##0.00"
     blad.freeze_panes = "A2"
     for letter, breedte in zip("ABCDEF", (14, 48, 14, 12, 40, 18), strict=True):
