@@ -63,3 +63,59 @@ def test_plan_put_and_patch_say_what_they_require():
     schema = json.loads(OpenApiJsonRenderer().render(SchemaGenerator().get_schema(request=None, public=True)))
     assert {"ik_wil", "wonen", "evaluatie_datum", "versie"} <= set(schema["components"]["schemas"]["Plan"]["required"])
     assert "required" not in schema["components"]["schemas"]["PatchedPlan"]
+
+
+@pytest.mark.parametrize("url", ["api:casussen", "api:signaleringen"])
+def test_a_municipality_that_is_no_slug_is_404_not_a_database_error(client, personas, url):
+    """Found by the contract run on PostgreSQL: a NUL byte in ?gemeente= reached the query
+    (PostgreSQL refuses it: 500)."""
+    from django.urls import reverse
+
+    login(client, personas.professional)
+    for gemeente in ("test\x00wijde", "Ærø", "../testwijde"):
+        assert client.get(reverse(url), {"gemeente": gemeente}).status_code == 404, gemeente
+    assert client.get(reverse(url), {"gemeente": "testwijde"}).status_code == 200
+
+
+def test_a_version_that_is_no_number_is_400_not_a_crash(client, personas):
+    """`"²".isdigit()` is true but int("²") raises: the cost line's DELETE answered 500."""
+    from decimal import Decimal
+
+    from django.urls import reverse
+
+    from samenwerk.rendement import services_analyse as analyses
+    from tests.factories import CasusFactory
+
+    casus = CasusFactory(
+        gebied=personas.gebied, met_toestemming=True, professional=personas.professional, organisatie=personas.organisatie
+    )
+    analyse = analyses.maak_analyse(actor=personas.professional, casus=casus)
+    regel = analyses.voeg_regel_toe(
+        actor=personas.professional,
+        analyse=analyse,
+        gegevens=analyses.RegelGegevens(blok="voor", omschrijving="Maatje", prijs=Decimal(10), eenheid="uur", periode="week"),
+    )
+    login(client, personas.professional)
+    url = reverse("api:rendement-kostenpost", args=[casus.pk, regel.pk])
+    for versie in ("²", "١", "-1", ""):
+        response = client.delete(f"{url}?versie={versie}")
+        assert response.status_code == 400 and "versie" in response.json(), versie
+
+
+def test_a_price_item_code_with_a_nul_byte_is_404_not_a_database_error(client, personas):
+    """The `{code}` in the path reaches the query as text; PostgreSQL refuses a NUL byte in it."""
+    from django.utils import timezone
+
+    from samenwerk.gemeenten.models import Rol
+    from tests.factories import RoltoewijzingFactory
+    from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
+
+    RoltoewijzingFactory(user=personas.professional, rol=Rol.FUNCTIONEEL_BEHEERDER, gemeente=personas.gemeente)
+    jaar = timezone.localdate().year
+    PrijsitemFactory(prijslijst=PrijslijstFactory(gemeente=personas.gemeente, jaar=jaar), code="MW-UUR")
+    login(client, personas.professional)
+    basis = f"/api/v1/gemeenten/testwijde/prijslijsten/{jaar}/items/"
+    assert client.get(basis + "MW-UUR/").status_code == 200
+    for code in ("MW%00UUR", "%00"):
+        response = client.get(f"{basis}{code}/")
+        assert response.status_code == 404 and response.json() == {"detail": "Niet gevonden."}, code

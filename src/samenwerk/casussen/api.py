@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -10,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from samenwerk.gemeenten.selectors import eigen_gemeente
 from samenwerk.privacy.models import Actie
 
 from . import services
@@ -44,9 +44,7 @@ class CasusLijst(generics.ListAPIView[Casus]):
     serializer_class = CasusLijstSerializer
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        slug = self.request.query_params.get("gemeente", "")
-        gemeenten = self.request.user.gemeenten()
-        gemeente = get_object_or_404(gemeenten, slug=slug) if slug else gemeenten.first()
+        gemeente = eigen_gemeente(self.request.user, self.request.query_params.get("gemeente", ""))
         if gemeente is None:
             return Casus.objects.none()
         form = CasusFilter(self.request.query_params, gemeente=gemeente)

@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from .models import Gemeente, Organisatie, Rol, Roltoewijzing, User
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+def eigen_gemeente(user: User, slug: str) -> Gemeente | None:
+    """The municipality an API list is about (`?gemeente=<slug>`): one of the person's own, else
+    404; without a slug their first (None when they have none). Text that is no slug names no
+    municipality and never reaches the query (PostgreSQL refuses a NUL byte there: a 500)."""
+    gemeenten = user.gemeenten()
+    if not slug:
+        return gemeenten.first()
+    if not SLUG.fullmatch(slug):
+        raise Http404
+    return get_object_or_404(gemeenten, slug=slug)
 
 
 def beheerde_gemeenten(user: User) -> QuerySet[Gemeente]:

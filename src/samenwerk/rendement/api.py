@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
@@ -122,7 +123,10 @@ class ItemView(GemeenteMixin, generics.RetrieveUpdateDestroyAPIView[Prijsitem]):
     serializer_class = PrijsitemSerializer
 
     def get_object(self) -> Prijsitem:
-        return get_object_or_404(selectors.items(self.prijslijst), code=normaliseer_code(self.kwargs["code"]))
+        code = normaliseer_code(self.kwargs["code"])
+        if "\x00" in code:  # names no item, and PostgreSQL refuses a NUL byte in a query (a 500)
+            raise Http404
+        return get_object_or_404(selectors.items(self.prijslijst), code=code)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         self.controleer_beheer()

@@ -4,6 +4,7 @@ aggregates of a municipality for the roles that see figures."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.shortcuts import get_object_or_404
@@ -191,7 +192,7 @@ class RegelAPI(APIView):
         casus = _casus(request, pk, wijzigen=True)
         regel = selectors.regel_of_404(_analyse(casus), regel_id)
         versie = request.query_params.get("versie", "")
-        if not versie.isdigit():
+        if not re.fullmatch(r"[0-9]+", versie):  # not isdigit(): "²" is a digit that int() refuses
             raise ValidationError({"versie": ["Geef de versie waarop u voortbouwt (?versie=)."]})
         try:
             services.verwijder_regel(actor=request.user, regel=regel, versie=int(versie))

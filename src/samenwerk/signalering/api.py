@@ -3,13 +3,14 @@ selectors and services as the inbox; another person's signal answers 404."""
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from samenwerk.gemeenten.selectors import eigen_gemeente
 
 from . import selectors, services
 from .forms import InboxFilter
@@ -25,9 +26,7 @@ class SignaleringLijst(generics.ListAPIView[Signalering]):
     serializer_class = SignaleringSerializer
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        slug = self.request.query_params.get("gemeente", "")
-        gemeenten = self.request.user.gemeenten()
-        gemeente = get_object_or_404(gemeenten, slug=slug) if slug else gemeenten.first()
+        gemeente = eigen_gemeente(self.request.user, self.request.query_params.get("gemeente", ""))
         if gemeente is None:
             return Signalering.objects.none()
         form = InboxFilter(self.request.query_params)
