@@ -70,11 +70,17 @@ def opstellen(bericht: Bericht) -> EmailMultiAlternatives:
     return mail
 
 
-def _verouderd(bericht: Bericht) -> bool:
-    """An invitation still waiting when the meeting was cancelled is not sent any more."""
-    return bericht.soort in (Bericht.Soort.UITNODIGING, Bericht.Soort.WIJZIGING) and (
-        bericht.overleg.status == Overleg.Status.GEANNULEERD
-    )
+def _verouderd(bericht: Bericht) -> str:
+    """Why an invitation still waiting is not sent any more: the meeting was cancelled, or it
+    has already started (after an outage, nobody is invited to a meeting in the past).
+    Empty when it should go."""
+    if bericht.soort not in (Bericht.Soort.UITNODIGING, Bericht.Soort.WIJZIGING):
+        return ""
+    if bericht.overleg.status == Overleg.Status.GEANNULEERD:
+        return "vervallen: overleg geannuleerd"
+    if bericht.overleg.begint <= timezone.now():
+        return "vervallen: overleg al begonnen"
+    return ""
 
 
 @task()
@@ -86,10 +92,8 @@ def verstuur(bericht_id: int) -> None:
     )
     if bericht is None:
         return
-    if _verouderd(bericht):
-        Bericht.objects.filter(pk=bericht.pk).update(
-            laatste_fout="vervallen: overleg geannuleerd", verzonden_op=None, pogingen=MAX_POGINGEN
-        )
+    if reden := _verouderd(bericht):
+        Bericht.objects.filter(pk=bericht.pk).update(laatste_fout=reden, verzonden_op=None, pogingen=MAX_POGINGEN)
         return
     try:
         opstellen(bericht).send()
