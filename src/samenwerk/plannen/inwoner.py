@@ -33,7 +33,7 @@ from .models import PlanLink, PlanReactie, Samenwerkplan
 GELDIG = datetime.timedelta(days=14)
 
 
-def _hash(token: str) -> str:
+def hash_van(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -54,7 +54,7 @@ def stuur_planlink(*, actor: User, casus: Casus) -> PlanLink:
         raise ValidationError(_("Er is nog geen plan om te delen."))
     token = secrets.token_urlsafe(32)
     link = PlanLink.objects.create(
-        casus=casus, token_hash=_hash(token), aangemaakt_door=actor, verloopt_op=timezone.now() + GELDIG
+        casus=casus, token_hash=hash_van(token), aangemaakt_door=actor, verloopt_op=timezone.now() + GELDIG
     )
     url = settings.SITE_URL.rstrip("/") + reverse("inwoner:plan", args=[token])
     email, voornaam = casus.inwoner.email, casus.inwoner.voornaam
@@ -74,7 +74,7 @@ def stuur_planlink(*, actor: User, casus: Casus) -> PlanLink:
 
 def link_voor(token: str) -> PlanLink:
     """The valid link for this token, or 404 (unknown, expired, revoked: the same answer)."""
-    link = PlanLink.objects.select_related("casus__inwoner").filter(token_hash=_hash(token)).first()
+    link = PlanLink.objects.select_related("casus__inwoner").filter(token_hash=hash_van(token)).first()
     if link is None or not link.geldig:
         raise Http404
     if not heeft_toestemming(link.casus):
