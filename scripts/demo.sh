@@ -29,4 +29,6 @@ trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 echo "==> Het periodieke werk van productie, één keer"
 $PY manage.py overleg_bewaking
 $PY manage.py signaleringen_digest
-DJANGO_RUNSERVER_HIDE_WARNING=true $PY manage.py demo_server --noreload "127.0.0.1:$PORT"
+# Without DEBUG a newcomer sees the product's own error pages, not Django's technical ones;
+# --insecure lets the development server still serve the static files.
+DJANGO_DEBUG=false DJANGO_RUNSERVER_HIDE_WARNING=true $PY manage.py demo_server --noreload --insecure "127.0.0.1:$PORT"

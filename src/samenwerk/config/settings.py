@@ -174,6 +174,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "samenwerk.portaal.fouten.csrf_mislukt"  # the product's page, not Django's
 
 # Sensitive actions (exports, break-the-glass) ask for password + code again when the last
 # confirmation is older than this (samenwerk.accounts.reauth).
