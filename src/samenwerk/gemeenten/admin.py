@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -158,7 +160,9 @@ class OrganisatieAdmin(GemeenteScopedAdmin):
     list_display = ["naam", "soort", "relatie", "gemeente"]
     list_filter = ["soort", "relatie", "gemeente"]
     search_fields = ["naam", "expertise"]
-    filter_horizontal = ["gebieden"]
+    # Check boxes, not Django's two-list filter (its search icon carries a prohibited
+    # aria-label, axe 'aria-prohibited-attr'); a municipality has a handful of areas.
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
 
 
 class RoltoewijzingInline(admin.TabularInline):
