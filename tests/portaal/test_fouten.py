@@ -52,7 +52,7 @@ def test_a_favicon_for_every_browser(client):
     html = client.get(reverse("login")).content.decode()
     assert 'rel="icon" href="/static/samenwerk/favicon.svg" type="image/svg+xml"' in html
     response = client.get("/favicon.ico")
-    assert response.status_code == 301 and response["Location"] == "/static/samenwerk/favicon.ico"
+    assert response.status_code == 302 and response["Location"] == "/static/samenwerk/favicon.ico"
 
 
 def test_head_on_the_start_page_is_answered_like_get(client, personas):

@@ -19,7 +19,7 @@ from .startpagina import blokken
 @require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page links (base.html links the SVG)."""
-    return redirect(static("samenwerk/favicon.ico"), permanent=True)
+    return redirect(static("samenwerk/favicon.ico"))
 
 
 @require_safe  # HEAD too: monitoring and link checkers ask HEAD /
