@@ -88,10 +88,7 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
     ),
     Rol.FUNCTIONEEL_BEHEERDER: (
         _("Inrichting van de gemeente"),
-        _(
-            "Leg mensen met hun rollen, organisaties en gebieden vast, en de normen en prijslijsten van de "
-            "gemeente."
-        ),
+        _("Leg mensen met hun rollen, organisaties en gebieden vast, en de normen en prijslijsten van de gemeente."),
     ),
     Rol.PRIVACYFUNCTIONARIS: (
         _("Toegangslogboek"),
