@@ -1,7 +1,7 @@
 # Thin entry points; the work is in scripts/.
 .PHONY: demo test lint format e2e bench lock messages schema screenshots
 
-demo:      ## set up everything, load the demo municipality and serve it on http://127.0.0.1:8000
+demo:      ## set up everything, load the demo municipality and serve it on http://127.0.0.1:8000 (another port: PORT=8011 make demo)
 	@bash scripts/demo.sh
 
 test:      ## set up everything and run the whole test suite on SQLite (browser tests when Chromium exists)

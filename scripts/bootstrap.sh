@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-fail() { echo "ERROR: $*" >&2; exit 1; }
+fail() { echo "FOUT: $*" >&2; exit 1; }
 
 PYTHON="${PYTHON:-}"
 if [ -z "$PYTHON" ]; then
@@ -14,19 +14,19 @@ if [ -z "$PYTHON" ]; then
     fi
   done
 fi
-[ -n "$PYTHON" ] || fail "Python 3.11 is required but was not found; install Python 3.11 (for example 'apt-get install python3.11 python3.11-venv') and run this again."
-command -v node >/dev/null 2>&1 || fail "Node.js is required for the front-end assets but was not found; install Node.js 20 or newer (with npm) and run this again."
-command -v npm >/dev/null 2>&1 || fail "npm is required for the front-end assets but was not found; install npm (it comes with Node.js) and run this again."
+[ -n "$PYTHON" ] || fail "Python 3.11 is nodig maar niet gevonden; installeer Python 3.11 (bijvoorbeeld 'apt-get install python3.11 python3.11-venv') en probeer het opnieuw."
+command -v node >/dev/null 2>&1 || fail "Node.js is nodig voor de front-endbestanden maar niet gevonden; installeer Node.js 20 of nieuwer (met npm) en probeer het opnieuw."
+command -v npm >/dev/null 2>&1 || fail "npm is nodig voor de front-endbestanden maar niet gevonden; installeer npm (het hoort bij Node.js) en probeer het opnieuw."
 
 mkdir -p var
 if [ ! -x .venv/bin/python ]; then
-  echo "==> Creating the virtualenv (.venv) with $PYTHON"
-  "$PYTHON" -m venv .venv || fail "Could not create a virtualenv; install the venv module for Python 3.11 (for example 'apt-get install python3.11-venv')."
+  echo "==> De virtualenv (.venv) maken met $PYTHON"
+  "$PYTHON" -m venv .venv || fail "De virtualenv kon niet worden gemaakt; installeer de venv-module van Python 3.11 (bijvoorbeeld 'apt-get install python3.11-venv')."
 fi
 stamp=.venv/.requirements.sha
 want=$(cat requirements/dev.txt requirements/base.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  echo "==> Installing the pinned Python packages"
+  echo "==> De vastgezette Python-pakketten installeren"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
   echo "$want" > "$stamp"
@@ -34,7 +34,7 @@ fi
 npmstamp=node_modules/.samenwerk-lock.sha
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -d node_modules ] || [ "$(cat "$npmstamp" 2>/dev/null)" != "$want" ]; then
-  echo "==> Installing the pinned front-end assets (npm ci)"
+  echo "==> De vastgezette front-endbestanden installeren (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$npmstamp"
 fi

@@ -101,7 +101,7 @@ EIGEN_SIGNALERING = (404, LOGIN, {"casusregisseur": OK})
 
 # url name: (kwargs, {method: row})
 MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
-    "portaal:start": ("", {"GET": IEDEREEN}),
+    "portaal:start": ("", {"GET": IEDEREEN, "HEAD": IEDEREEN}),
     "portaal:gemeente-kiezen": ("", {"POST": IEDEREEN}),
     "portaal:sociale-kaart": ("", {"GET": (OK, LOGIN, {"zonder_rol": 403})}),
     "casussen:lijst": ("", {"GET": (OK, LOGIN, {"zonder_rol": 403})}),
@@ -196,6 +196,7 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "inwoner:wie-keek": ("token", {"GET": (OK, OK, {})}),
     "inwoner:correctie": ("token", {"GET": (OK, OK, {}), "POST": (OK, OK, {})}),
     "login": ("", {"GET": (OK, OK, {}), "POST": (OK, OK, {})}),
+    "favicon": ("", {"GET": (OK, OK, {})}),
     "logout": ("", {"POST": (OK, OK, {})}),
     "set_language": ("", {"POST": (OK, OK, {})}),
     "api:schema": ("", {"GET": API_IEDEREEN}),

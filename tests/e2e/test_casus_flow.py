@@ -2,7 +2,6 @@
 every page visited."""
 
 import hashlib
-import subprocess
 from datetime import timedelta
 
 import pytest
@@ -12,6 +11,7 @@ from samenwerk.casussen.models import Casus
 from samenwerk.plannen.models import PlanLink
 from tests.e2e.conftest import assert_accessible, browser_login
 from tests.factories import TEST_PASSWORD
+from tests.pdf import pdf_tekst
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -99,12 +99,11 @@ def test_from_signal_to_second_round(live_server, page, personas):
     assert page.locator("svg.sw-spinnenweb polygon.sw-meting").count() == 1
     assert_accessible(page)
 
-    # The resident's copy: the PDF a professional downloads, checked with pdftotext.
+    # The resident's copy: the PDF a professional downloads, its text read with pypdf.
     page.goto(page.url.replace("gezondheid/", ""))
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF", exact=True).click()
-    pad = download.value.path()
-    tekst = subprocess.run(["pdftotext", str(pad), "-"], capture_output=True, text=True, check=True).stdout
+    tekst = pdf_tekst(download.value.path())
     assert "Dit is het plan van Fenna Testinwoner" in tekst and "Naar de buurtmaaltijd" in tekst
 
     # The resident opens their secure link (no account), reads and acknowledges the plan.

@@ -201,3 +201,18 @@ def test_invitee_answer_rules(personas, overleg):
     deelnemer = Deelnemer.objects.get()
     with pytest.raises(Exception, match="niet komt"):
         antwoorden.beantwoord(deelnemer=deelnemer, komt=False)
+
+
+def test_an_invitation_still_waiting_when_the_meeting_has_started_is_not_sent(personas, overleg, smtp):
+    """After an outage (or a demo built in one go) nobody gets an invitation for the past."""
+    from samenwerk.overleg.models import Overleg
+
+    services.voeg_deelnemer_toe(actor=personas.professional, overleg=overleg, genodigde=genodigde())
+    services.leg_lijst_akkoord_vast(actor=personas.professional, overleg=overleg, verstuurd_door="professional")
+    services.nodig_uit(actor=personas.professional, overleg=overleg)
+    Overleg.objects.filter(pk=overleg.pk).update(begint=over_dagen(0, 0), eindigt=over_dagen(0, 0, 30))  # began at midnight
+    _werk()
+    assert smtp.berichten == []
+    bericht = Bericht.objects.get()
+    assert bericht.verzonden_op is None and bericht.laatste_fout == "vervallen: overleg al begonnen"
+    assert verstuur_wachtende(datetime.timedelta(0)) == 0  # and it is not tried again

@@ -65,3 +65,66 @@ def test_demo_has_cases_in_every_stage_and_one_with_two_evaluation_rounds():
     assert Casus.objects.filter(afsluitreden="andere hulp gekozen").exists()
     assert Ronde.objects.filter(soort="evaluatie", nummer=2).exists()
     assert list(verify()) == []
+
+
+def test_the_demo_console_names_the_port_every_persona_a_first_step_and_a_working_resident_link(client, capsys, settings):
+    import re
+
+    settings.SITE_URL = "http://127.0.0.1:8011"
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "Open http://127.0.0.1:8011/ en log in met:" in out and ":8000" not in out
+    regels = out.splitlines()
+    for email in User.objects.values_list("email", flat=True):
+        [i] = [n for n, r in enumerate(regels) if r.strip().startswith(email)]
+        assert "probeer eerst:" in regels[i + 1], email
+    pad = re.search(r"het plan van Sevda Aydın op http://127\.0\.0\.1:8011(/mijn-plan/\S+/)", out).group(1)
+    assert "Sevda" in client.get(pad).content.decode()  # no account, no digging in the worker log
+
+
+def test_the_demo_reports_the_signals_that_stand_open_and_nothing_waits_in_the_outbox(capsys):
+    import datetime
+
+    from django.utils import timezone
+
+    from samenwerk.overleg.berichten import verstuur_wachtende
+    from samenwerk.overleg.models import Bericht
+    from samenwerk.signalering.models import Signalering
+
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    open_ = Signalering.objects.filter(status="open").count()
+    assert open_ > 0 and f"Signaleringen na een ronde over de democasussen: {open_} open" in out
+    call_command("signaleer")  # the same day again: nothing new, but not "no signals"
+    assert f"nu open: {open_}" in capsys.readouterr().out
+    # The held meeting's e-mail went out in the story: the worker sends no invitation for the
+    # past and the hourly check finds nothing left lying (it said "6 e-mails queued again").
+    verleden = Bericht.objects.filter(verzonden_op__isnull=True, overleg__begint__lte=timezone.now())
+    assert not verleden.exists()
+    assert verstuur_wachtende(datetime.timedelta(minutes=10)) == 0
+    call_command("overleg_bewaking")
+    assert "0 e-mails die bleven liggen opnieuw aangeboden" in capsys.readouterr().out
+
+
+def test_make_demo_refuses_a_port_that_is_not_a_number_in_dutch():
+    import os
+    import subprocess
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "demo.sh"
+    uitkomst = subprocess.run(
+        ["bash", str(script)], env={**os.environ, "PORT": "acht"}, capture_output=True, text=True, check=False
+    )
+    assert uitkomst.returncode == 1
+    assert "PORT moet een getal zijn" in uitkomst.stderr
+
+
+def test_the_demo_server_announces_itself_in_dutch(capsys):
+    from io import StringIO
+
+    from samenwerk.portaal.management.commands.demo_server import Command
+
+    command = Command(stdout=StringIO())
+    command.addr, command.protocol = "127.0.0.1", "http"
+    command.on_bind(8011)
+    assert command.stdout.getvalue().strip() == "==> De demo draait op http://127.0.0.1:8011/ (stoppen met Ctrl+C)"

@@ -147,3 +147,21 @@ def test_english_is_available(client, personas):
     html = client.get(reverse("portaal:start")).content.decode()
     assert "My cases" in html
     assert '<html lang="en">' in html
+
+
+def test_every_task_of_the_beheerder_is_one_click_from_the_start_page(client, personas):
+    import re
+
+    login(client, personas.beheerder)
+    html = client.get(reverse("portaal:start")).content.decode()
+    for label in [
+        "Mensen en hun rollen",
+        "Organisaties",
+        "Gebieden en wijken",
+        "Normen en termijnen van de gemeente",
+        "Prijslijsten",
+        "Verantwoordelijkheden per AVE-niveau",
+    ]:
+        href = re.search(rf'href="([^"]+)"[^>]*>{label}</a>', html)
+        assert href, label
+        assert client.get(href.group(1)).status_code == 200, label

@@ -2,7 +2,6 @@
 bad input kept with Dutch field errors, the access log, and bounded query counts."""
 
 import datetime
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -15,6 +14,7 @@ from samenwerk.rendement.keuzes import Eenheid, Wet
 from samenwerk.rendement.models import Kostenpost, Microanalyse
 from tests.auth import login
 from tests.factories import casus_met_team
+from tests.pdf import pdf_tekst
 from tests.querycount import assert_constant_queries
 from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
 
@@ -153,8 +153,7 @@ def test_the_pdf_has_the_summary(client, personas, casus, lijst):
     )
     response = client.get(reverse("analyse:pdf", args=[casus.pk]))
     assert response["Content-Type"] == "application/pdf"
-    tekst = subprocess.run(["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True).stdout.decode()
-    tekst = " ".join(tekst.split())
+    tekst = pdf_tekst(response.content)
     assert "Micro-analyse maatschappelijk rendement" in tekst
     assert "€ 60.000,00" in tekst
     assert AuditEntry.objects.filter(gebeurtenis="rendement.pdf", actie="print").exists()

@@ -38,7 +38,12 @@ else:
     SECRET_KEY = env_str("DJANGO_SECRET_KEY", "development-only-key-never-use-in-production-0123456789")
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
-SITE_URL = env_required("SAMENWERK_SITE_URL") if PRODUCTION else env_str("SAMENWERK_SITE_URL", "http://127.0.0.1:8000")
+# In development the links follow the port the demo serves on (PORT=8011 make demo).
+SITE_URL = (
+    env_required("SAMENWERK_SITE_URL")
+    if PRODUCTION
+    else env_str("SAMENWERK_SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}")
+)
 if PRODUCTION and not SITE_URL.startswith("https://"):
     raise ImproperlyConfigured("SAMENWERK_SITE_URL must start with https:// when DJANGO_ENV=production.")
 SITE_URL = SITE_URL.rstrip("/")
@@ -170,6 +175,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "samenwerk.portaal.fouten.csrf_mislukt"  # the product's page, not Django's
 
 # Sensitive actions (exports, break-the-glass) ask for password + code again when the last
 # confirmation is older than this (samenwerk.accounts.reauth).

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from samenwerk.gemeenten.admin import beheer_site
+from samenwerk.portaal.views import favicon
 
 urlpatterns = [
     path("", include("samenwerk.portaal.urls")),
@@ -21,6 +22,8 @@ urlpatterns = [
     path("prijslijst/", include("samenwerk.rendement.urls")),
     path("signaleringen/", include("samenwerk.signalering.urls")),
     path("rendement/", include("samenwerk.rendement.urls_rapport")),
+    # Browsers ask for /favicon.ico whatever the page links (base.html links the SVG).
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 handler404 = "samenwerk.api.exceptions.niet_gevonden"

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -163,7 +165,9 @@ class OrganisatieAdmin(GemeenteScopedAdmin):
     list_display = ["naam", "soort", "relatie", "gemeente"]
     list_filter = ["soort", "relatie", "gemeente"]
     search_fields = ["naam", "expertise"]
-    filter_horizontal = ["gebieden"]
+    # Check boxes, not Django's two-list filter (its search icon carries a prohibited
+    # aria-label, axe 'aria-prohibited-attr'); a municipality has a handful of areas.
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
 
 
 class RolFormSet(BaseInlineFormSet):

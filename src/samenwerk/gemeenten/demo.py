@@ -21,6 +21,9 @@ class DemoContext:
     organisaties: dict[str, Organisatie] = field(default_factory=dict)
     mensen: dict[str, User] = field(default_factory=dict)
     logins: list[tuple[str, str, str]] = field(default_factory=list)  # (e-mail, name, roles)
+    # Lines load_demo prints after the logins (Dutch, like the rest of the demo's console);
+    # "{site}" becomes settings.SITE_URL.
+    meldingen: list[str] = field(default_factory=list)
 
 
 GEBIEDEN = {

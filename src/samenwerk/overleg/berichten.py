@@ -99,5 +99,8 @@ def opstellen(bericht: Bericht) -> EmailMultiAlternatives | None:
 
 
 def _verouderd(soort: str, overleg: Overleg) -> bool:
-    """An invitation still waiting when the meeting was cancelled is not sent any more."""
-    return soort in (Soort.UITNODIGING, Soort.WIJZIGING) and overleg.status == Overleg.Status.GEANNULEERD
+    """An invitation or change still waiting is not sent any more when the meeting was
+    cancelled or has already started (after an outage, nobody is invited to the past)."""
+    return soort in (Soort.UITNODIGING, Soort.WIJZIGING) and (
+        overleg.status == Overleg.Status.GEANNULEERD or overleg.begint <= timezone.now()
+    )

@@ -84,7 +84,11 @@ def _gehouden(sanne, casus: Casus) -> None:
         begint=_op(-10, 10), eindigt=_op(-10, 11), antwoord_voor=timezone.localdate() - datetime.timedelta(days=12)
     )
     overleg.deelnemers.update(uitgenodigd_op=_op(-17, 9), beantwoord_op=_op(-15, 14))
-    Bericht.objects.filter(overleg_deelnemer__overleg=overleg).update(aangemaakt_op=_op(-17, 9))
+    # Those e-mails went out then: marked sent, so the worker does not send invitations for a
+    # meeting already held, and the resend job finds nothing waiting.
+    Bericht.objects.filter(overleg_deelnemer__overleg=overleg).update(
+        aangemaakt_op=_op(-17, 9), verzonden_op=_op(-17, 9), status=Bericht.Status.VERZONDEN
+    )
     overleg.refresh_from_db()
     services.beantwoord_checklist(
         actor=sanne, overleg=overleg, antwoorden={p.pk: ("Besproken met Sevda.", False) for p in overleg.checklist.all()}
@@ -110,7 +114,9 @@ def _gehouden(sanne, casus: Casus) -> None:
         ),
     )  # fmt: skip
     Overleg.objects.filter(pk=overleg.pk).update(gehouden_op=_op(-10, 11))
-    Bericht.objects.filter(overleg_deelnemer__overleg=overleg, soort=Soort.PLAN).update(aangemaakt_op=_op(-10, 12))
+    Bericht.objects.filter(overleg_deelnemer__overleg=overleg, soort=Soort.PLAN).update(
+        aangemaakt_op=_op(-10, 12), verzonden_op=_op(-10, 12), status=Bericht.Status.VERZONDEN
+    )
 
 
 def _gepland(sanne, casus: Casus) -> None:

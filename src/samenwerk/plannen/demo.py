@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 
 from samenwerk.casussen import services as casussen
 from samenwerk.casussen.models import Casus
 from samenwerk.gemeenten.demo import DemoContext
 
-from . import services
+from . import inwoner, services
+from .models import PlanLink
 from .services import EvaluatieInhoud, PlanInhoud
 
 # (voornaam, achternaam, geboren, straat, gebied, via, dagen geleden aangemeld, eindstadium)
@@ -27,9 +29,38 @@ INWONERS = [
 ]
 
 
+# The resident's link of the demo is public like the demo password, so `make demo` can print
+# it (a real link is random and only its hash is stored). load_demo refuses production.
+DEMO_INWONER_TOKEN = "demo-plan-van-sevda-aydin"  # noqa: S105 (public on purpose, demo only)
+
+
 def load(ctx: DemoContext) -> None:
-    if ctx.gemeente is None or Casus.objects.filter(gemeente=ctx.gemeente).exists():
+    if ctx.gemeente is None:
         return
+    if not Casus.objects.filter(gemeente=ctx.gemeente).exists():
+        _casussen(ctx)
+    _inwonerlink(ctx)
+
+
+def _inwonerlink(ctx: DemoContext) -> None:
+    """Sevda Aydın's plan through her own link, valid for the usual period from today."""
+    casus = Casus.objects.filter(gemeente=ctx.gemeente, inwoner__voornaam="Sevda").select_related("inwoner").first()
+    if casus is None:
+        return
+    PlanLink.objects.update_or_create(
+        token_hash=inwoner.hash_van(DEMO_INWONER_TOKEN),
+        defaults={
+            "casus": casus,
+            "aangemaakt_door": ctx.mensen.get("professional"),
+            "verloopt_op": timezone.now() + inwoner.GELDIG,
+            "ingetrokken_op": None,
+        },
+    )
+    pad = reverse("inwoner:plan", args=[DEMO_INWONER_TOKEN])
+    ctx.meldingen.append(f"De kant van de inwoner (zonder account): het plan van {casus.inwoner} op {{site}}{pad}")
+
+
+def _casussen(ctx: DemoContext) -> None:
     sanne, ahmed = ctx.mensen["professional"], ctx.mensen["professional2"]
     femke = ctx.mensen["professional3"]
     welzijn, thuiszorg = ctx.organisaties["welzijn"], ctx.organisaties["thuiszorg"]

@@ -36,7 +36,7 @@ from .models import PlanLink, PlanReactie, Samenwerkplan
 GELDIG = datetime.timedelta(days=14)
 
 
-def _hash(token: str) -> str:
+def hash_van(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -82,7 +82,7 @@ def stuur_planlink(*, actor: User, casus: Casus) -> PlanLink:
     PlanLink.objects.filter(casus=casus, ingetrokken_op__isnull=True).update(ingetrokken_op=timezone.now())
     token = secrets.token_urlsafe(32)
     link = PlanLink.objects.create(
-        casus=casus, token_hash=_hash(token), aangemaakt_door=actor, verloopt_op=timezone.now() + GELDIG
+        casus=casus, token_hash=hash_van(token), aangemaakt_door=actor, verloopt_op=timezone.now() + GELDIG
     )
     # The token is kept (as a secret of the outbox row) only until the e-mail is sent.
     verzending.zet_klaar(
@@ -104,7 +104,7 @@ def stuur_planlink(*, actor: User, casus: Casus) -> PlanLink:
 def link_voor(token: str) -> PlanLink:
     """The valid link for this token, or LinkOngeldig (unknown, expired, replaced, revoked:
     the same answer)."""
-    link = PlanLink.objects.select_related("casus__inwoner").filter(token_hash=_hash(token)).first()
+    link = PlanLink.objects.select_related("casus__inwoner").filter(token_hash=hash_van(token)).first()
     if link is None or not link.geldig:
         raise LinkOngeldig
     if not heeft_toestemming(link.casus):

@@ -88,7 +88,7 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
     ),
     Rol.FUNCTIONEEL_BEHEERDER: (
         _("Inrichting van de gemeente"),
-        _("Leg gebieden, organisaties en mensen met hun rollen vast in het beheer."),
+        _("Leg mensen met hun rollen, organisaties en gebieden vast, en de normen en prijslijsten van de gemeente."),
     ),
     Rol.PRIVACYFUNCTIONARIS: (
         _("Toegangslogboek"),
@@ -141,7 +141,7 @@ def blokken(ctx: Werkcontext, user: User | None = None) -> list[Blok]:
         blok = Blok(titel=titel, leeg=leeg, rol=rol)
         if rol.rol == Rol.FUNCTIONEEL_BEHEERDER and ctx.gemeente is not None:
             blok.cijfers = _inrichting(ctx.gemeente)
-            blok.links = [(_("Naar het beheer"), "/beheer/")]
+            blok.links = _beheertaken(ctx.gemeente)
         if rol.rol in CIJFERS and user is not None and ctx.gemeente is not None:
             blok.cijfers = import_string(CIJFERS[rol.rol])(user, ctx.gemeente)
         if user is not None:
@@ -151,6 +151,19 @@ def blokken(ctx: Werkcontext, user: User | None = None) -> list[Blok]:
             blok.links = [(label, reverse(url_name)) for label, url_name in LINKS[rol.rol]]
         result.append(blok)
     return result
+
+
+def _beheertaken(gemeente: Gemeente) -> list[tuple[str | Promise, str]]:
+    """Every task of the functioneel beheerder one click from the start page."""
+    return [
+        (_("Mensen en hun rollen"), reverse("beheer:gemeenten_user_changelist")),
+        (_("Organisaties"), reverse("beheer:gemeenten_organisatie_changelist")),
+        (_("Gebieden en wijken"), reverse("beheer:gemeenten_gebied_changelist")),
+        (_("Normen en termijnen van de gemeente"), reverse("beheer:gemeenten_gemeente_change", args=[gemeente.pk])),
+        (_("Prijslijsten"), reverse("rendement:prijslijsten")),
+        (_("Verantwoordelijkheden per AVE-niveau"), reverse("beheer:regie_aveverantwoordelijkheid_changelist")),
+        (_("Alles in het beheer"), reverse("beheer:index")),
+    ]
 
 
 def _inrichting(gemeente: Gemeente) -> list[tuple[str | Promise, int]]:

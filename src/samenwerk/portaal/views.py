@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from samenwerk.gemeenten.forms import SocialeKaartFilter
 from samenwerk.gemeenten.selectors import sociale_kaart as sociale_kaart_selector
@@ -15,7 +16,13 @@ from .context import kies_gemeente, werkcontext
 from .startpagina import blokken
 
 
-@require_GET
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page links (base.html links the SVG)."""
+    return redirect(static("samenwerk/favicon.ico"))
+
+
+@require_safe  # HEAD too: monitoring and link checkers ask HEAD /
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
     ctx = werkcontext(request)

@@ -15,6 +15,7 @@ from samenwerk.plannen import services as plannen
 from samenwerk.plannen.regels import plus_maanden
 
 from .engine import signaleer
+from .models import Signalering, Status
 
 DAG = datetime.timedelta(days=1)
 
@@ -26,6 +27,9 @@ def load(ctx: DemoContext) -> None:
         _zonder_regie(ctx)
         _afgesloten(ctx)
     signaleer()
+    open_ = Signalering.objects.filter(status=Status.OPEN)
+    personen = open_.values("ontvanger").distinct().count()
+    ctx.meldingen.append(f"Signaleringen na een ronde over de democasussen: {open_.count()} open, voor {personen} personen.")
 
 
 def _inwoner(voornaam: str, achternaam: str, straat: str) -> casussen.InwonerGegevens:

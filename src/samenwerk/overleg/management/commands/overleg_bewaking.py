@@ -13,9 +13,12 @@ from samenwerk.overleg.antwoorden import bewaak_antwoorden
 
 
 class Command(BaseCommand):
-    help = "Report unanswered invitations and resend e-mail that is still waiting."
+    help = "Meldt genodigden die niet op tijd antwoordden en biedt e-mail die nog wacht opnieuw aan."
 
     def handle(self, *args: object, **options: object) -> None:
         gemeld = bewaak_antwoorden()
         wachtend = verstuur_wachtende()
-        self.stdout.write(f"{len(gemeld)} new non-answers reported, {wachtend} e-mails queued again")
+        self.stdout.write(
+            f"Overleggen bewaakt: {len(gemeld)} genodigden zonder antwoord gemeld aan de gebiedsaanjager, "
+            f"{wachtend} e-mails die bleven liggen opnieuw aangeboden."
+        )

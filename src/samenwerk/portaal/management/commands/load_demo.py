@@ -13,6 +13,24 @@ from django.utils.module_loading import import_string
 from samenwerk.accounts.demo import demo_secret
 from samenwerk.gemeenten.demo import DemoContext
 
+# What each persona tries first: where the demo data shows that role's work.
+EERST: dict[str, str] = {
+    "professional@lindenhoven.example": "Mijn casussen → Sevda Aydın: het plan, het gehouden overleg en de afspraken",
+    "professional2@lindenhoven.example": "Signaleringen: een afspraak die over tijd is bij Wim Postma",
+    "professional3@lindenhoven.example": "Mijn casussen → Ruud Brinkman: een plan met twee evaluatierondes",
+    "professional4@lindenhoven.example": "Mijn casussen → Casus aanmelden: een nieuwe inwoner aanmelden",
+    "procesregisseur@lindenhoven.example": "Mijn casussen → Wim Postma: de samenwerking zien, zonder de inwoner",
+    "aanjager@lindenhoven.example": "Weigeringen: een genodigde komt niet naar het overleg van Henk Scholten",
+    "aanjager2@lindenhoven.example": "Aandacht per gebied: een casus zonder casusregisseur in Lindenhoven-Centrum",
+    "manager@lindenhoven.example": "Maatschappelijk rendement: de cijfers van de gemeente met grafieken",
+    "bestuurder@lindenhoven.example": "Maatschappelijk rendement: de cijfers van de gemeente met grafieken",
+    "tafelvoorzitter@lindenhoven.example": "Start: wat De Tafel Samen aan Zet hier gaat tonen (nog niet gebouwd)",
+    "onderzoeker@lindenhoven.example": "Start: wat ZET hier gaat tonen (nog niet gebouwd)",
+    "beheerder@lindenhoven.example": "Start → Inrichting: mensen en rollen, organisaties, normen en prijslijsten",
+    "privacy@lindenhoven.example": "Toegangslog: wie heeft het dossier van Sevda Aydın ingezien",
+    "professional@bergwijde.example": "Mijn casussen: leeg, want niets uit Lindenhoven komt in Bergwijde",
+}
+
 
 class Command(BaseCommand):
     help = "Laadt de fictieve demogemeente Lindenhoven en toont de demo-logins."
@@ -29,12 +47,17 @@ class Command(BaseCommand):
                 import_string(dotted)(ctx)
         if options["quiet_logins"]:
             return
-        self.stdout.write(self.style.SUCCESS("Demogemeente Lindenhoven is geladen. Inloggen op http://127.0.0.1:8000 met:"))
+        site = settings.SITE_URL
+        self.stdout.write(self.style.SUCCESS(f"Demogemeente Lindenhoven is geladen. Open {site}/ en log in met:"))
         breedte = max(len(e) for e, _n, _r in ctx.logins)
         for email, naam, rollen in ctx.logins:
             self.stdout.write(f"  {email.ljust(breedte)}  {naam} – {rollen}")
+            if email in EERST:
+                self.stdout.write(f"  {'':{breedte}}  probeer eerst: {EERST[email]}")
         self.stdout.write(f"Wachtwoord voor alle demo-accounts: {settings.DEMO_PASSWORD}")
         self.stdout.write(
             "Daarna vraagt het platform een code: toon die met '.venv/bin/python manage.py demo_code <e-mailadres>', "
             f"of zet de demosleutel {demo_secret()} in een authenticator-app."
         )
+        for melding in ctx.meldingen:
+            self.stdout.write(melding.replace("{site}", site))

@@ -14,4 +14,4 @@ class Command(BaseCommand):
     help = "Zet de dagelijkse e-mail met nieuwe signaleringen klaar (zonder persoonsgegevens)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write(f"Dagelijkse e-mails klaargezet: {maak_digests()}")
+        self.stdout.write(f"Dagelijkse e-mail met nieuwe signaleringen klaargezet voor {maak_digests()} personen.")
