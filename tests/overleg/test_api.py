@@ -8,9 +8,10 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from samenwerk.berichten.models import Bericht
 from samenwerk.casussen.models import Gebeurtenis
 from samenwerk.overleg import services
-from samenwerk.overleg.models import Bericht, Overleg
+from samenwerk.overleg.models import Overleg
 from samenwerk.privacy.models import AuditEntry
 from tests.auth import login
 from tests.overleg.conftest import genodigde, over_dagen
@@ -34,7 +35,7 @@ def _sporen(overleg: Overleg) -> tuple[int, int, int, int, int]:
     return (
         overleg.versie,
         overleg.volgnummer,
-        Bericht.objects.filter(overleg=overleg).count(),
+        Bericht.objects.filter(overleg_deelnemer__overleg=overleg).count(),
         Gebeurtenis.objects.filter(casus=overleg.casus).count(),
         AuditEntry.objects.filter(gebeurtenis="overleg.gewijzigd").count(),
     )
@@ -81,7 +82,7 @@ def test_a_real_change_makes_a_version_and_updates_the_invitations(client, perso
     assert response.status_code == 200
     assert (response.json()["versie"], response.json()["volgnummer"]) == (versie + 1, volgnummer + 1)
     assert _sporen(uitgenodigd) == (versie + 1, volgnummer + 1, berichten + 1, tijdlijn + 1, log + 1)
-    assert Bericht.objects.filter(overleg=uitgenodigd, soort="wijziging").count() == 1
+    assert Bericht.objects.filter(overleg_deelnemer__overleg=uitgenodigd, soort="overleg.wijziging").count() == 1
 
 
 def test_the_edit_page_says_so_when_nothing_changed(client, personas, uitgenodigd):
