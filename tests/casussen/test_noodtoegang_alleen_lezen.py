@@ -119,7 +119,7 @@ def test_every_row_under_emergency_access_says_so_also_beside_a_role(client, per
     casus = _deelnemer_met_noodtoegang(personas)
     deelnemer = personas.collega_andere_organisatie
     login(client, deelnemer)
-    put = client.put(
+    put = client.patch(
         reverse("api:plan", args=[casus.pk]), {"ik_wil": "samen verder", "versie": 1}, content_type="application/json"
     )
     assert put.status_code == 200  # a participant writes; emergency access neither adds nor takes away

@@ -214,5 +214,5 @@ def test_an_invitation_still_waiting_when_the_meeting_has_started_is_not_sent(pe
     _werk()
     assert smtp.berichten == []
     bericht = Bericht.objects.get()
-    assert bericht.verzonden_op is None and bericht.laatste_fout == "vervallen: overleg al begonnen"
+    assert bericht.verzonden_op is None and bericht.status == Bericht.Status.VERVALLEN
     assert verstuur_wachtende(datetime.timedelta(0)) == 0  # and it is not tried again

@@ -87,8 +87,8 @@ def test_the_demo_reports_the_signals_that_stand_open_and_nothing_waits_in_the_o
 
     from django.utils import timezone
 
-    from samenwerk.overleg.berichten import verstuur_wachtende
-    from samenwerk.overleg.models import Bericht
+    from samenwerk.berichten.models import Bericht
+    from samenwerk.berichten.verzending import verstuur_wachtende
     from samenwerk.signalering.models import Signalering
 
     call_command("load_demo")
@@ -99,7 +99,7 @@ def test_the_demo_reports_the_signals_that_stand_open_and_nothing_waits_in_the_o
     assert f"nu open: {open_}" in capsys.readouterr().out
     # The held meeting's e-mail went out in the story: the worker sends no invitation for the
     # past and the hourly check finds nothing left lying (it said "6 e-mails queued again").
-    verleden = Bericht.objects.filter(verzonden_op__isnull=True, overleg__begint__lte=timezone.now())
+    verleden = Bericht.objects.filter(verzonden_op__isnull=True, overleg_deelnemer__overleg__begint__lte=timezone.now())
     assert not verleden.exists()
     assert verstuur_wachtende(datetime.timedelta(minutes=10)) == 0
     call_command("overleg_bewaking")
