@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -44,6 +45,20 @@ def vastleggen(page, naam: str) -> None:  # type: ignore[no-untyped-def]
     page.set_viewport_size(DESKTOP)
 
 
+def wacht_op(base: str, server: subprocess.Popen, seconden: float = 120) -> None:  # type: ignore[type-arg]
+    """Until the server answers (a busy machine takes longer than a fixed pause)."""
+    eind = time.monotonic() + seconden
+    while time.monotonic() < eind:
+        if server.poll() is not None:
+            raise SystemExit("de server is gestopt")
+        try:
+            urllib.request.urlopen(f"{base}/inloggen/", timeout=5)  # noqa: S310 (our own loopback server)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"de server op {base} antwoordt niet")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -61,8 +76,8 @@ def main() -> None:
         port = free_port()
         server = subprocess.Popen([*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], env=env)
         try:
-            time.sleep(3)
             base = f"http://127.0.0.1:{port}"
+            wacht_op(base, server)
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
                 page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="nl-NL")
