@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import Aggregate, Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -99,3 +102,48 @@ def startcijfers(user: User, gemeente: Gemeente) -> list[tuple[str, int]]:
         (_("waarvan u casusregisseur bent"), telling["regie"]),
         (_("afspraken over tijd"), telling["te_laat"]),
     ]
+
+
+@dataclass(frozen=True)
+class Aandacht:
+    """What needs attention first on the case page: agreements over time, this person's own
+    open signals, the next meeting and the next deadline. Counts and dates only (no plan text),
+    so the case page's own access-log row covers the read."""
+
+    over_tijd: int
+    oudste_over_tijd: datetime.date | None
+    volgende_deadline: datetime.date | None
+    evaluatie_op: datetime.date | None
+    open_signaleringen: int
+    volgend_overleg: dict[str, object] | None
+
+    @property
+    def iets(self) -> bool:
+        return bool(self.over_tijd or self.open_signaleringen or self.volgend_overleg or self.volgende_deadline)
+
+
+def aandacht(user: User, casus: Casus) -> Aandacht:
+    """Three queries, whatever the size of the case. The related names (plan, overleggen,
+    signaleringen) belong to the apps above casussen; like mijn_casussen, nothing is imported."""
+    vandaag = timezone.localdate()
+    open_afspraak = Q(plan__afspraken__voltooid_op__isnull=True)
+    cijfers = Casus.objects.filter(pk=casus.pk).aggregate(
+        over_tijd=Count("plan__afspraken", filter=open_afspraak & Q(plan__afspraken__uiterlijke_datum__lt=vandaag)),
+        oudste=Min("plan__afspraken__uiterlijke_datum", filter=open_afspraak & Q(plan__afspraken__uiterlijke_datum__lt=vandaag)),
+        volgende=Min(
+            "plan__afspraken__uiterlijke_datum", filter=open_afspraak & Q(plan__afspraken__uiterlijke_datum__gte=vandaag)
+        ),
+        evaluatie=Min("plan__evaluatie_datum", filter=Q(plan__evaluatie_datum__gte=vandaag)),
+    )
+    signaleringen = casus.signaleringen.filter(ontvanger=user, status="open").count()
+    overleg = (
+        casus.overleggen.filter(status="gepland", eindigt__gte=timezone.now()).order_by("begint").values("pk", "begint").first()
+    )
+    return Aandacht(
+        over_tijd=cijfers["over_tijd"],
+        oudste_over_tijd=cijfers["oudste"],
+        volgende_deadline=cijfers["volgende"],
+        evaluatie_op=cijfers["evaluatie"],
+        open_signaleringen=signaleringen,
+        volgend_overleg=overleg,
+    )

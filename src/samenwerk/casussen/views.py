@@ -29,7 +29,7 @@ from .forms import (
 from .models import Casus
 from .paginablokken import render_blokken
 from .rules import TIJDLIJN_PERSOONLIJK, mag_beheren, mag_vastleggen, noodtoegang_van, rol_van, ziet_persoonsgegevens
-from .selectors import casus_of_404, mijn_casussen, noodtoegang_kandidaten
+from .selectors import aandacht, casus_of_404, mijn_casussen, noodtoegang_kandidaten
 from .workflow import TRANSITIES
 
 
@@ -103,6 +103,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "blokken": render_blokken(request, casus, volledig),
         "volgende": sorted(TRANSITIES[casus.status]),
         "status_form": StatusForm(),
+        "aandacht": aandacht(request.user, casus),
     }
     return render(request, "casussen/detail.html", context)
 

@@ -14,6 +14,6 @@ class RegieConfig(AppConfig):
 
         from . import blok, privacy
 
-        paginablokken.registreer(blok.regieblok)
+        paginablokken.registreer(blok.regieblok, kop=_("Regie en escalatie (AVE)"), anker="kop-ave")
         inzage.INZAGE_DELEN.append(privacy.inzage_deel)
         bewaren.ANONIMISEER_DELEN.append(privacy.anonimiseer)
