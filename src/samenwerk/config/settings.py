@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "samenwerk.overleg",
     "samenwerk.regie",
     "samenwerk.signalering",
+    "samenwerk.tafel",
 ]
 
 MIDDLEWARE = [
@@ -323,6 +324,7 @@ DEMO_LOADERS = [
     "samenwerk.overleg.demo.load",
     "samenwerk.rendement.demo.load",
     "samenwerk.regie.demo.load",
+    "samenwerk.tafel.demo.load",
     "samenwerk.signalering.demo.load",  # after plannen: it runs the engine over the demo cases
 ]
 DEMO_PASSWORD = env_str("SAMENWERK_DEMO_PASSWORD", "Lindenhoven-demo-2026")

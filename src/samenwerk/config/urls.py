@@ -21,4 +21,5 @@ urlpatterns = [
     path("prijslijst/", include("samenwerk.rendement.urls")),
     path("signaleringen/", include("samenwerk.signalering.urls")),
     path("rendement/", include("samenwerk.rendement.urls_rapport")),
+    path("tafel/", include("samenwerk.tafel.urls")),
 ]
