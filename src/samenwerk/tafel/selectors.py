@@ -178,7 +178,7 @@ def voorzittersweergave(user: User, bijeenkomst: Bijeenkomst) -> dict[str, objec
             {
                 "blok": blok,
                 "verloop": verloop,
-                "klok": forms.KlokForm(initial={"blok": blok.pk}, bijeenkomst=bijeenkomst, prefix=f"klok{blok.pk}"),
+                "klok": forms.KlokForm(initial={"blok": blok.pk}, bijeenkomst=bijeenkomst, auto_id=f"id_klok{blok.pk}_%s"),
                 "notities": forms.NotitiesForm(
                     initial={"blok": blok.pk, "notities": verloop.notities if verloop else ""},
                     bijeenkomst=bijeenkomst,
