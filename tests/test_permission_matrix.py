@@ -285,6 +285,8 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     # Registrations' triage and afspraken: the case's own professionals see it but do not decide (403).
     "api:tafel-triage": ("tafelaanmelding", {"POST": TAFEL_BESLUIT}),
     "api:tafel-afspraken": ("tafelaanmelding", {"POST": TAFEL_BESLUIT}),
+    "api:tafel-casuscheck": ("tafelaanmelding", {"POST": TAFEL_BESLUIT}),
+    "api:tafel-procesevaluatie": ("tafelaanmelding", {"POST": TAFEL_BESLUIT}),
 }
 # The admin has its own permission model (only the functioneel beheerder, see test_beheer.py);
 # its index is checked here, its hundreds of generated URLs are not listed one by one.

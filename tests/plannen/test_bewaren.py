@@ -177,6 +177,14 @@ def _tafel(personas, casus: Casus) -> None:
         bezwaren=[tafel.Gehoord(door=lid, tekst="Schuld bij de bakker")],
     )  # fmt: skip
     tafel.stel_agenda_op(actor=personas.tafelvoorzitter, bijeenkomst=bijeenkomst, versie=0)
+    tafel.leg_casuscheck_vast(
+        actor=personas.tafelvoorzitter, bijeenkomst=bijeenkomst, aanmelding=aanmelding, notities="Zwaantje Quirijnsen",
+        partijen=[tafel.Partij("Buurman Gerolf", False, "Teun weet meer")],
+    )  # fmt: skip
+    tafel.leg_procesevaluatie_vast(
+        actor=personas.tafelvoorzitter, bijeenkomst=bijeenkomst, aanmelding=aanmelding, samenwerking="Buurman Gerolf",
+        leerzaam="Teun weet meer", perspectief_inwoner="Mijn geheime wens",
+    )  # fmt: skip
 
 
 def _dump() -> str:

@@ -243,6 +243,8 @@ SIGNALERING_REGELS = [
     "samenwerk.overleg.signalen.overleg_te_laat",
     "samenwerk.overleg.signalen.weigering",
     "samenwerk.regie.signalen.nieuw_zorgsignaal",
+    "samenwerk.tafel.signalen.casuscheck",
+    "samenwerk.tafel.signalen.procesevaluatie",
 ]
 
 # --- E-mail ---------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ from .serializers import (
     AfsprakenSerializer,
     AgendablokSerializer,
     AgendaSerializer,
+    CasuscheckInvoerSerializer,
+    ProcesevaluatieInvoerSerializer,
     TafelSerializer,
     TriageInvoerSerializer,
 )
@@ -155,3 +157,42 @@ class AfsprakenAPI(APIView):
         data = {"regievoerder": str(regievoerder), "duo": str(afspraken.duo.user), "terug_op": d["terug_op"],  # type: ignore[attr-defined]
                 "waarschuwingen": waarschuwingen}  # fmt: skip
         return Response(AfsprakenSerializer(data).data)
+
+
+def _bijeenkomst_van(aanmelding, bijeenkomst_id: int):  # type: ignore[no-untyped-def]
+    bijeenkomst = aanmelding.tafel.bijeenkomsten.filter(pk=bijeenkomst_id).select_related("tafel").first()
+    if bijeenkomst is None:
+        raise ApiValidationError({"bijeenkomst": ["Kies een bijeenkomst van deze Tafel."]})
+    return bijeenkomst
+
+
+class CasuscheckAPI(APIView):
+    """The casus check: is every party involved according to plan (yes/no each)?"""
+
+    @extend_schema(request=CasuscheckInvoerSerializer, responses={201: None})
+    def post(self, request: Request, pk: int, aanmelding_id: int) -> Response:
+        aanmelding = _aanmelding_voor_leiding(request, pk, aanmelding_id)
+        invoer = CasuscheckInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        check = services.leg_casuscheck_vast(
+            actor=request.user, bijeenkomst=_bijeenkomst_van(aanmelding, d["bijeenkomst"]), aanmelding=aanmelding,
+            partijen=[services.Partij(**p) for p in d["partijen"]], notities=d["notities"],
+        )  # fmt: skip
+        return Response({"id": check.pk}, status=status.HTTP_201_CREATED)
+
+
+class ProcesevaluatieAPI(APIView):
+    """The procesevaluatie; the resident's own perspective is required."""
+
+    @extend_schema(request=ProcesevaluatieInvoerSerializer, responses={201: None})
+    def post(self, request: Request, pk: int, aanmelding_id: int) -> Response:
+        aanmelding = _aanmelding_voor_leiding(request, pk, aanmelding_id)
+        invoer = ProcesevaluatieInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        evaluatie = services.leg_procesevaluatie_vast(
+            actor=request.user, bijeenkomst=_bijeenkomst_van(aanmelding, d["bijeenkomst"]), aanmelding=aanmelding,
+            samenwerking=d["samenwerking"], leerzaam=d["leerzaam"], perspectief_inwoner=d["perspectief_inwoner"],
+        )  # fmt: skip
+        return Response({"id": evaluatie.pk}, status=status.HTTP_201_CREATED)

@@ -31,7 +31,7 @@ AANMELDINGEN = [
     ("Dewi", "Santoso", "heuvelrand", 6, ["opvoeding", "financien"], ""),
     ("Bas", "Oosterhuis", "centrum", 8, ["verslaving", "wonen"], ""),
     ("Yara", "El Amrani", "waterkant", 40, ["financien", "werk", "netwerk"], "geschikt"),
-    ("Theo", "Lammers", "heuvelrand", 180, ["psychisch", "zelfzorg"], "geschikt"),
+    ("Theo", "Lammers", "heuvelrand", 200, ["psychisch", "zelfzorg"], "geschikt"),
     ("Ingrid", "Post", "centrum", 60, ["wonen", "netwerk"], "andere_route"),
 ]
 

@@ -220,3 +220,40 @@ class AfsprakenForm(_BijeenkomstForm):
 class ReflectieForm(_BijeenkomstForm):
     lid = forms.ModelChoiceField(label=_("Lid"), queryset=Aanmelding.objects.none())
     tekst = forms.CharField(label=_("Persoonlijke reflectie"), widget=forms.Textarea, required=False)
+
+
+JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
+
+
+class CasuscheckForm(_BijeenkomstForm):
+    aanmelding = forms.ModelChoiceField(label=_("Casus"), queryset=Aanmelding.objects.none(), widget=forms.HiddenInput)
+    partij_1 = forms.CharField(label=_("Partij"), max_length=200, required=False)
+    volgens_plan_1 = forms.ChoiceField(
+        label=_("Betrokken volgens plan?"), choices=JA_NEE, widget=forms.RadioSelect, required=False
+    )
+    partij_2 = forms.CharField(label=_("Nog een partij"), max_length=200, required=False)
+    volgens_plan_2 = forms.ChoiceField(
+        label=_("Betrokken volgens plan?"), choices=JA_NEE, widget=forms.RadioSelect, required=False
+    )
+    partij_3 = forms.CharField(label=_("Nog een partij"), max_length=200, required=False)
+    volgens_plan_3 = forms.ChoiceField(
+        label=_("Betrokken volgens plan?"), choices=JA_NEE, widget=forms.RadioSelect, required=False
+    )
+    notities = forms.CharField(label=_("Aantekeningen"), widget=forms.Textarea, required=False)
+
+    def partijen(self) -> list[Any]:
+        from .services import Partij
+
+        d = self.cleaned_data
+        keuze = {"ja": True, "nee": False}
+        return [Partij(partij=d[f"partij_{i}"], volgens_plan=keuze.get(d[f"volgens_plan_{i}"])) for i in (1, 2, 3)]
+
+
+class ProcesevaluatieForm(_BijeenkomstForm):
+    aanmelding = forms.ModelChoiceField(label=_("Casus"), queryset=Aanmelding.objects.none(), widget=forms.HiddenInput)
+    samenwerking = forms.CharField(label=_("Hoe werkten de partijen samen?"), widget=forms.Textarea, required=False)
+    leerzaam = forms.CharField(label=_("Wat was inhoudelijk leerzaam?"), widget=forms.Textarea, required=False)
+    perspectief_inwoner = forms.CharField(
+        label=_("Het perspectief van de inwoner"), widget=forms.Textarea, required=False,
+        help_text=_("Altijd nodig: hoe ziet de inwoner zelf wat er gebeurd is?"),
+    )  # fmt: skip

@@ -379,3 +379,55 @@ class Reflectie(models.Model):
 
     def __str__(self) -> str:
         return self.tekst[:50]
+
+
+class Casuscheck(models.Model):
+    """The casus check at the table ~6 weeks after registration: is everyone involved
+    according to the plan? Yes or no per party, with notes (domain.md §5)."""
+
+    aanmelding = models.ForeignKey(Aanmelding, on_delete=models.CASCADE, related_name="casuschecks")
+    bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="casuschecks")
+    notities = models.TextField(_("aantekeningen"), blank=True)
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("casuscheck")
+        verbose_name_plural = _("casuschecks")
+        ordering = ["vastgelegd_op", "id"]
+
+    def __str__(self) -> str:
+        return str(self.aanmelding)
+
+
+class CasuscheckPartij(models.Model):
+    casuscheck = models.ForeignKey(Casuscheck, on_delete=models.CASCADE, related_name="partijen")
+    partij = models.CharField(_("partij"), max_length=200)
+    volgens_plan = models.BooleanField(_("betrokken volgens plan"))
+    notities = models.CharField(_("toelichting"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("partij in de casuscheck")
+        verbose_name_plural = _("partijen in de casuscheck")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.partij
+
+
+class Procesevaluatie(models.Model):
+    """The procesevaluatie ~6 months after registration: how the parties cooperated, what
+    was instructive in the content, and — always — the resident's own perspective."""
+
+    aanmelding = models.OneToOneField(Aanmelding, on_delete=models.CASCADE, related_name="procesevaluatie")
+    bijeenkomst = models.ForeignKey(Bijeenkomst, on_delete=models.CASCADE, related_name="procesevaluaties")
+    samenwerking = models.TextField(_("hoe werkten de partijen samen?"))
+    leerzaam = models.TextField(_("wat was inhoudelijk leerzaam?"))
+    perspectief_inwoner = models.TextField(_("het perspectief van de inwoner"))
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("procesevaluatie")
+        verbose_name_plural = _("procesevaluaties")
+
+    def __str__(self) -> str:
+        return str(self.aanmelding)

@@ -12,7 +12,7 @@ from django.db.models import F
 
 from samenwerk.casussen.models import Casus
 
-from .models import Aanmelding, Besluit, Bezwaar, Blokverloop, Tip
+from .models import Aanmelding, Besluit, Bezwaar, Blokverloop, Casuscheck, CasuscheckPartij, Procesevaluatie, Tip
 
 
 def inzage_deel(casus: Casus) -> dict[str, Any]:
@@ -37,6 +37,20 @@ def inzage_deel(casus: Casus) -> dict[str, Any]:
                     {"besluit": b.tekst, "bezwaren": [z.tekst for z in b.bezwaren.all()]}
                     for b in Besluit.objects.filter(aanmelding=a).prefetch_related("bezwaren").order_by("id")
                 ],
+                "casuschecks": [
+                    {
+                        "aantekeningen": c.notities,
+                        "partijen": [
+                            {"partij": p.partij, "volgens_plan": p.volgens_plan, "toelichting": p.notities}
+                            for p in c.partijen.all()
+                        ],
+                    }
+                    for c in Casuscheck.objects.filter(aanmelding=a).prefetch_related("partijen").order_by("id")
+                ],
+                "procesevaluatie": [
+                    {"samenwerking": e.samenwerking, "leerzaam": e.leerzaam, "uw_perspectief": e.perspectief_inwoner}
+                    for e in Procesevaluatie.objects.filter(aanmelding=a)
+                ],
                 "aantekeningen": [
                     v.notities
                     for v in Blokverloop.objects.filter(blok__aanmelding=a).exclude(notities="").order_by("blok__volgorde")
@@ -49,6 +63,9 @@ def inzage_deel(casus: Casus) -> dict[str, Any]:
 
 def anonimiseer(casus: Casus, schuif: datetime.timedelta) -> None:
     Tip.objects.filter(aanmelding__casus=casus).update(tekst="")
+    Casuscheck.objects.filter(aanmelding__casus=casus).update(notities="")
+    CasuscheckPartij.objects.filter(casuscheck__aanmelding__casus=casus).update(partij="", notities="")
+    Procesevaluatie.objects.filter(aanmelding__casus=casus).update(samenwerking="", leerzaam="", perspectief_inwoner="")
     Bezwaar.objects.filter(besluit__aanmelding__casus=casus).update(tekst="")
     Besluit.objects.filter(aanmelding__casus=casus).update(tekst="")
     Blokverloop.objects.filter(blok__aanmelding__casus=casus).update(notities="")

@@ -202,6 +202,16 @@ def voorzittersweergave(user: User, bijeenkomst: Bijeenkomst) -> dict[str, objec
                 if blok.soort == "afspraken" and a
                 else None,
                 "suggesties": duo_suggesties(a, leden_) if blok.soort == "afspraken" and a else [],
+                "casuscheck_form": forms.CasuscheckForm(
+                    initial={"aanmelding": a}, bijeenkomst=bijeenkomst, auto_id=f"id_casuscheck{blok.pk}_%s"
+                )
+                if blok.soort == "casuscheck" and a
+                else None,
+                "procesevaluatie_form": forms.ProcesevaluatieForm(
+                    initial={"aanmelding": a}, bijeenkomst=bijeenkomst, auto_id=f"id_procesevaluatie{blok.pk}_%s"
+                )
+                if blok.soort == "procesevaluatie" and a
+                else None,
             }
         )
     besluiten = (

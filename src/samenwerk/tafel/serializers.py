@@ -87,3 +87,24 @@ class AfsprakenSerializer(serializers.Serializer[None]):
     duo = serializers.CharField()
     terug_op = serializers.DateField()
     waarschuwingen = serializers.ListField(child=serializers.CharField())
+
+
+class PartijSerializer(serializers.Serializer[None]):
+    partij = serializers.CharField(max_length=200)
+    volgens_plan = serializers.BooleanField(allow_null=True)
+    notities = serializers.CharField(max_length=500, allow_blank=True, default="")
+
+
+class CasuscheckInvoerSerializer(serializers.Serializer[None]):
+    bijeenkomst = serializers.IntegerField()
+    partijen = PartijSerializer(many=True)
+    notities = serializers.CharField(allow_blank=True, default="")
+
+
+class ProcesevaluatieInvoerSerializer(serializers.Serializer[None]):
+    """Without `perspectief_inwoner` the evaluation is refused (400)."""
+
+    bijeenkomst = serializers.IntegerField()
+    samenwerking = serializers.CharField(allow_blank=True, default="")
+    leerzaam = serializers.CharField(allow_blank=True, default="")
+    perspectief_inwoner = serializers.CharField(allow_blank=True, default="")

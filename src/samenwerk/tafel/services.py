@@ -604,3 +604,65 @@ def leg_reflectie_vast(*, actor: User, bijeenkomst: Bijeenkomst, lid: Tafellid |
     )
     _log_tafel(actor, bijeenkomst.tafel, Actie.CREATE, "tafel.reflectie", "reflectie", reflectie.pk)
     return reflectie
+
+
+# --- Evaluations: casus check and procesevaluatie ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Partij:
+    partij: str
+    volgens_plan: bool | None
+    notities: str = ""
+
+
+@transaction.atomic
+def leg_casuscheck_vast(  # type: ignore[no-untyped-def]
+    *, actor: User, bijeenkomst: Bijeenkomst, aanmelding: Aanmelding, partijen: Sequence[Partij], notities: str = ""
+):
+    """Is everyone involved according to plan? Yes or no for each party named."""
+    from .models import Casuscheck, CasuscheckPartij
+
+    _mag_voorzitten(actor, bijeenkomst.tafel)
+    gevuld = [p for p in partijen if p.partij.strip()]
+    if not gevuld:
+        raise ValidationError({"partijen": _("Noem minstens één partij en of die volgens plan betrokken is.")})
+    if any(p.volgens_plan is None for p in gevuld):
+        raise ValidationError({"partijen": _("Kies per partij: ja of nee.")})
+    check = Casuscheck.objects.create(aanmelding=aanmelding, bijeenkomst=bijeenkomst, notities=notities.strip())
+    CasuscheckPartij.objects.bulk_create(
+        CasuscheckPartij(
+            casuscheck=check, partij=p.partij.strip(), volgens_plan=bool(p.volgens_plan), notities=p.notities.strip()
+        )
+        for p in gevuld
+    )
+    log_aanmelding(actor=actor, aanmelding=aanmelding, actie=Actie.CREATE, gebeurtenis="tafel.casuscheck",
+                   velden=["partijen", "notities"])  # fmt: skip
+    return check
+
+
+@transaction.atomic
+def leg_procesevaluatie_vast(  # type: ignore[no-untyped-def]
+    *, actor: User, bijeenkomst: Bijeenkomst, aanmelding: Aanmelding, samenwerking: str, leerzaam: str, perspectief_inwoner: str
+):
+    """The resident's own perspective is required: an evaluation without it is refused."""
+    from .models import Procesevaluatie
+
+    _mag_voorzitten(actor, bijeenkomst.tafel)
+    fouten = {}
+    if not perspectief_inwoner.strip():
+        fouten["perspectief_inwoner"] = _("Schrijf op hoe de inwoner zelf het proces ziet. Dat is altijd nodig.")
+    if not samenwerking.strip():
+        fouten["samenwerking"] = _("Schrijf op hoe de partijen samenwerkten.")
+    if not leerzaam.strip():
+        fouten["leerzaam"] = _("Schrijf op wat inhoudelijk leerzaam was.")
+    if fouten:
+        raise ValidationError(fouten)
+    evaluatie, _nieuw = Procesevaluatie.objects.update_or_create(
+        aanmelding=aanmelding,
+        defaults={"bijeenkomst": bijeenkomst, "samenwerking": samenwerking.strip(), "leerzaam": leerzaam.strip(),
+                  "perspectief_inwoner": perspectief_inwoner.strip()},
+    )  # fmt: skip
+    log_aanmelding(actor=actor, aanmelding=aanmelding, actie=Actie.CREATE, gebeurtenis="tafel.procesevaluatie",
+                   velden=["samenwerking", "leerzaam", "perspectief_inwoner"])  # fmt: skip
+    return evaluatie

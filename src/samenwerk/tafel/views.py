@@ -26,9 +26,11 @@ from .forms import (
     BesluitForm,
     BlokFormSet,
     BloktijdForm,
+    CasuscheckForm,
     KlokForm,
     LidForm,
     NotitiesForm,
+    ProcesevaluatieForm,
     ReeksForm,
     ReflectieForm,
     TafelForm,
@@ -283,6 +285,8 @@ VOORZITTER_ACTIES = {
     "besluit": BesluitForm,
     "afspraken": AfsprakenForm,
     "reflectie": ReflectieForm,
+    "casuscheck": CasuscheckForm,
+    "procesevaluatie": ProcesevaluatieForm,
 }
 
 
@@ -316,6 +320,15 @@ def _voer_actie_uit(request: HttpRequest, actie: str, form, bijeenkomst) -> list
             regievoerder_bekend=d["regievoerder_bekend"], duo_bekend=d["duo_bekend"],
         )  # fmt: skip
         return waarschuwingen
+    elif actie == "casuscheck":
+        services.leg_casuscheck_vast(
+            actor=user, bijeenkomst=bijeenkomst, aanmelding=d["aanmelding"], partijen=form.partijen(), notities=d["notities"]
+        )
+    elif actie == "procesevaluatie":
+        services.leg_procesevaluatie_vast(
+            actor=user, bijeenkomst=bijeenkomst, aanmelding=d["aanmelding"], samenwerking=d["samenwerking"],
+            leerzaam=d["leerzaam"], perspectief_inwoner=d["perspectief_inwoner"],
+        )  # fmt: skip
     elif actie == "reflectie":
         services.leg_reflectie_vast(actor=user, bijeenkomst=bijeenkomst, lid=d["lid"], tekst=d["tekst"])
     return []
