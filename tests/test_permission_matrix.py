@@ -31,6 +31,7 @@ from samenwerk.plannen import services as plannen
 from samenwerk.plannen.models import PlanLink
 from samenwerk.rendement import services_analyse as rendement
 from samenwerk.signalering.models import Signalering
+from samenwerk.tafel import services as tafel_services
 from tests.auth import login
 from tests.factories import casus_met_team
 from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
@@ -55,6 +56,7 @@ PERSONAS = [
     "anoniem",
     "noodtoegang_zonder_rol",
     "noodtoegang_met_rol",
+    "tafelvoorzitter",
 ]
 NOOD = "noodtoegang_zonder_rol"
 # Who the emergency-access personas are, and whose outcome they get where a row does not name them.
@@ -90,7 +92,7 @@ LEZERS = [
 ]
 PRIJS_LEZEN = (403, LOGIN, dict.fromkeys(LEZERS, OK) | {"professional_andere_gemeente": 404})
 PRIJS_BEHEER = (403, LOGIN, {"beheerder": OK})
-NIET_LEZERS_API = dict.fromkeys(["professional_andere_gemeente", "zonder_rol", "privacyfunctionaris"], 404)
+NIET_LEZERS_API = dict.fromkeys(["professional_andere_gemeente", "zonder_rol", "privacyfunctionaris", "tafelvoorzitter"], 404)
 API_PRIJS_LEZEN = (403, 403, dict.fromkeys(LEZERS, OK) | NIET_LEZERS_API)
 API_PRIJS_BEHEER = (403, 403, {"beheerder": OK} | NIET_LEZERS_API)
 CIJFERS_LEZERS = ["gebiedsaanjager", "manager", "bestuurder", "beheerder"]
@@ -98,6 +100,33 @@ CIJFERS = (403, LOGIN, dict.fromkeys(CIJFERS_LEZERS, OK))
 API_CIJFERS = (404, 403, dict.fromkeys(CIJFERS_LEZERS, OK))
 
 EIGEN_SIGNALERING = (404, LOGIN, {"casusregisseur": OK})
+
+# De Tafel: the tafelvoorzitter chairs the test's table; niet_betrokken and the colleague of the
+# other organisation sit at it (tables are not cases: 404 for whoever does not sit there).
+TAFEL = (404, LOGIN, {"tafelvoorzitter": OK, "niet_betrokken": OK, "deelnemer_andere_organisatie": OK})
+TAFEL_LEIDING = (404, LOGIN, {"tafelvoorzitter": OK, "niet_betrokken": 403, "deelnemer_andere_organisatie": 403})
+TAFEL_AANMELDEN = (
+    404,
+    LOGIN,
+    {"tafelvoorzitter": OK, "niet_betrokken": OK, "deelnemer_andere_organisatie": OK, "casusregisseur": OK},
+)
+# A table member who is not on the case sees the registration only (casussen:detail stays 404).
+TAFEL_AANMELDING = TAFEL_AANMELDEN
+TAFELS = (
+    403,
+    LOGIN,
+    dict.fromkeys(
+        ["casusregisseur", "deelnemer_andere_organisatie", "niet_betrokken", "professional_andere_gemeente", "beheerder",
+         "tafelvoorzitter"],
+        OK,
+    ),
+)  # fmt: skip
+TAFEL_INRICHTEN = (403, LOGIN, {"beheerder": OK, "tafelvoorzitter": OK})
+TAFEL_BESLUIT = (
+    404,
+    LOGIN,
+    {"tafelvoorzitter": OK, "niet_betrokken": 403, "deelnemer_andere_organisatie": 403, "casusregisseur": 403},
+)
 
 # url name: (kwargs, {method: row})
 MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
@@ -259,6 +288,26 @@ MATRIX: dict[str, tuple[str, dict[str, tuple]]] = {
     "api:signaleringen": ("", {"GET": API_IEDEREEN}),
     "api:signalering-afhandelen": ("signalering", {"POST": EIGEN_SIGNALERING}),
     "api:signalering-uitstellen": ("signalering", {"POST": EIGEN_SIGNALERING}),
+    "tafel:lijst": ("", {"GET": TAFELS}),
+    "tafel:nieuw": ("", {"GET": TAFEL_INRICHTEN, "POST": TAFEL_INRICHTEN}),
+    "tafel:detail": ("tafel", {"GET": TAFEL}),
+    "tafel:lid": ("tafel", {"GET": TAFEL_LEIDING, "POST": TAFEL_LEIDING}),
+    "tafel:lid-beeindigen": ("tafellid", {"POST": TAFEL_LEIDING}),
+    "tafel:reeks": ("tafel", {"GET": TAFEL_LEIDING, "POST": TAFEL_LEIDING}),
+    "tafel:aanmelden": ("tafel", {"GET": TAFEL_AANMELDEN, "POST": TAFEL_AANMELDEN}),
+    "tafel:aanmelding": ("tafelaanmelding", {"GET": TAFEL_AANMELDING}),
+    "tafel:bijeenkomst": ("tafelbijeenkomst", {"GET": TAFEL, "POST": TAFEL_LEIDING}),
+    "tafel:agenda-pdf": ("tafelbijeenkomst", {"GET": TAFEL}),
+    "api:tafels": ("", {"GET": API_IEDEREEN}),
+    "api:tafel-aanmeldingen": ("tafel", {"POST": TAFEL_AANMELDEN}),
+    "api:tafel-aanmelding": ("tafelaanmelding", {"GET": TAFEL_AANMELDING}),
+    "api:tafel-agenda": ("tafelbijeenkomst", {"GET": TAFEL, "PUT": TAFEL_LEIDING}),
+    "tafel:voorzitter": ("tafelbijeenkomst", {"GET": TAFEL_LEIDING, "POST": TAFEL_LEIDING}),
+    # Registrations' triage and afspraken: the case's own professionals see it but do not decide (403).
+    "api:tafel-triage": ("tafelaanmelding", {"POST": TAFEL_BESLUIT}),
+    "api:tafel-afspraken": ("tafelaanmelding", {"POST": TAFEL_BESLUIT}),
+    "api:tafel-casuscheck": ("tafelaanmelding", {"POST": TAFEL_BESLUIT}),
+    "api:tafel-procesevaluatie": ("tafelaanmelding", {"POST": TAFEL_BESLUIT}),
 }
 # The admin has its own permission model (only the functioneel beheerder, see test_beheer.py);
 # its index is checked here, its hundreds of generated URLs are not listed one by one.
@@ -372,6 +421,27 @@ def test_matrix(client, personas, name, method, persona):
             reden="Matrix: noodtoegang met rol",
             tot=timezone.now() + datetime.timedelta(hours=4),
         )
+    tafel = tafel_services.maak_tafel(
+        actor=personas.tafelvoorzitter, gemeente=personas.gemeente, naam="Tafel", locatie="Buurthuis",
+        voorzitter=personas.tafelvoorzitter,
+    )  # fmt: skip
+    for lid, org in (
+        (personas.niet_betrokken, personas.organisatie),
+        (personas.collega_andere_organisatie, personas.andere_organisatie),
+    ):
+        tafellid = tafel_services.voeg_lid_toe(
+            actor=personas.tafelvoorzitter, tafel=tafel, user=lid, organisatie=org, expertise="x"
+        )
+    tafelaanmelding = tafel_services.meld_aan(
+        actor=personas.professional, tafel=tafel, casus=casus,
+        gegevens=tafel_services.Aanmeldgegevens(
+            inwoner_weet_hoe="gesprek", inwoner_weet_op=datetime.date.today(), leefgebieden=["wonen", "werk"],
+            geprobeerd="x", waarom_vast="y", vraag="z",
+        ),
+    )  # fmt: skip
+    begint = timezone.now() + datetime.timedelta(days=5)
+    tafelbijeenkomst = tafel.bijeenkomsten.create(begint=begint, eindigt=begint + datetime.timedelta(hours=2), locatie="x")
+    tafel_services.stel_agenda_op(actor=personas.tafelvoorzitter, bijeenkomst=tafelbijeenkomst, versie=0)
     kwargs_key, methods = MATRIX[name]
     jaar = {"jaar": JAAR}
     api_jaar = {"gemeente": "testwijde", "jaar": JAAR}
@@ -398,6 +468,10 @@ def test_matrix(client, personas, name, method, persona):
         "signalering": {"pk": signalering.pk},
         "kostenpost": {"pk": casus.pk, "regel_id": kostenpost.pk},
         "rapport_formaat": {"formaat": "csv"},
+        "tafel": {"pk": tafel.pk},
+        "tafellid": {"pk": tafel.pk, "lid_id": tafellid.pk},
+        "tafelaanmelding": {"pk": tafel.pk, "aanmelding_id": tafelaanmelding.pk},
+        "tafelbijeenkomst": {"pk": tafel.pk, "bijeenkomst_id": tafelbijeenkomst.pk},
     }
     url = reverse(name, kwargs=kwargs[kwargs_key])
     if persona != "anoniem":

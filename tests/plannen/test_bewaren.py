@@ -99,6 +99,7 @@ def _casus(personas, afgesloten: datetime.date) -> Casus:
         )
         _overleg(personas, casus, lid)
         _analyse(personas, casus)
+    _tafel(personas, casus)  # today: the roles of the table's people start today
     with time_machine.travel(afgesloten, tick=False):
         casussen.wijzig_status(actor=personas.professional, casus=casus, naar="afgesloten", reden="Verhuisd naar Kersenlaan 77")
     return casus
@@ -148,6 +149,45 @@ def _analyse(personas, casus: Casus) -> None:
             blok="voor", omschrijving="Schuld bij de bakker", prijs=Decimal("12.50"), eenheid="week",
             aantal=Decimal(2), toelichting="Buurman Gerolf helpt elke week",
         ),
+    )  # fmt: skip
+
+
+def _tafel(personas, casus: Casus) -> None:
+    """A registration at De Tafel whose texts name the resident's circle."""
+    from samenwerk.tafel import services as tafel
+
+    aan = tafel.maak_tafel(
+        actor=personas.tafelvoorzitter, gemeente=personas.gemeente, naam="Tafel", locatie="Buurthuis",
+        voorzitter=personas.tafelvoorzitter,
+    )  # fmt: skip
+    aanmelding = tafel.meld_aan(
+        actor=personas.professional, tafel=aan, casus=casus,
+        gegevens=tafel.Aanmeldgegevens(
+            inwoner_weet_hoe="gesprek", inwoner_weet_op=timezone.localdate(), leefgebieden=["wonen", "financien"],
+            geprobeerd="Schuld bij de bakker", waarom_vast="Teun weet meer", vraag="Mijn geheime wens",
+            namens="Teunis Quirijnsen",
+        ),
+    )  # fmt: skip
+    tafel.leg_triage_vast(actor=personas.tafelvoorzitter, aanmelding=aanmelding, uitkomst="geschikt", reden="Buurman Gerolf")
+    lid = tafel.voeg_lid_toe(actor=personas.tafelvoorzitter, tafel=aan, user=personas.niet_betrokken,
+                             organisatie=personas.organisatie, expertise="x")  # fmt: skip
+    begint = timezone.now() + datetime.timedelta(days=2)
+    bijeenkomst = aan.bijeenkomsten.create(begint=begint, eindigt=begint + datetime.timedelta(hours=2), locatie="x")
+    tafel.geef_tip(
+        actor=personas.tafelvoorzitter, bijeenkomst=bijeenkomst, aanmelding=aanmelding, van=lid, tekst="Teun weet meer"
+    )
+    tafel.leg_besluit_vast(
+        actor=personas.tafelvoorzitter, bijeenkomst=bijeenkomst, tekst="Mijn geheime wens", aanmelding=aanmelding,
+        bezwaren=[tafel.Gehoord(door=lid, tekst="Schuld bij de bakker")],
+    )  # fmt: skip
+    tafel.stel_agenda_op(actor=personas.tafelvoorzitter, bijeenkomst=bijeenkomst, versie=0)
+    tafel.leg_casuscheck_vast(
+        actor=personas.tafelvoorzitter, bijeenkomst=bijeenkomst, aanmelding=aanmelding, notities="Zwaantje Quirijnsen",
+        partijen=[tafel.Partij("Buurman Gerolf", False, "Teun weet meer")],
+    )  # fmt: skip
+    tafel.leg_procesevaluatie_vast(
+        actor=personas.tafelvoorzitter, bijeenkomst=bijeenkomst, aanmelding=aanmelding, samenwerking="Buurman Gerolf",
+        leerzaam="Teun weet meer", perspectief_inwoner="Mijn geheime wens",
     )  # fmt: skip
 
 

@@ -103,7 +103,7 @@ def test_urgency(datum, verwacht):
 def test_the_registry_comes_from_the_setting(settings):
     assert list(soorten()) == [
         r.AFSPRAAK_TE_LAAT, r.AFSPRAAK_BIJNA, r.EVALUATIE_VERSTREKEN, r.GEEN_CASUSREGISSEUR, r.HERHAALMETING,
-        "overleg.niet_binnen_termijn", "overleg.weigering", "regie.zorgsignaal",  # other apps add theirs
+        "overleg.niet_binnen_termijn", "overleg.weigering", "regie.zorgsignaal", "tafel.casuscheck", "tafel.procesevaluatie",
     ]  # fmt: skip
     settings.SIGNALERING_REGELS = ["samenwerk.signalering.casusregels.herhaalmeting"]
     assert [regel.soort.code for regel in regels()] == [r.HERHAALMETING]

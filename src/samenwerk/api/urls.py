@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("samenwerk.rendement.api_urls")),
     path("", include("samenwerk.regie.api_urls")),
     path("", include("samenwerk.signalering.api_urls")),
+    path("", include("samenwerk.tafel.api_urls")),
 ]

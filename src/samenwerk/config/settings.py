@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "samenwerk.overleg",
     "samenwerk.regie",
     "samenwerk.signalering",
+    "samenwerk.tafel",
 ]
 
 MIDDLEWARE = [
@@ -266,6 +267,8 @@ SIGNALERING_REGELS = [
     "samenwerk.overleg.signalen.overleg_te_laat",
     "samenwerk.overleg.signalen.weigering",
     "samenwerk.regie.signalen.nieuw_zorgsignaal",
+    "samenwerk.tafel.signalen.casuscheck",
+    "samenwerk.tafel.signalen.procesevaluatie",
 ]
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -347,6 +350,7 @@ DEMO_LOADERS = [
     "samenwerk.overleg.demo.load",
     "samenwerk.rendement.demo.load",
     "samenwerk.regie.demo.load",
+    "samenwerk.tafel.demo.load",
     "samenwerk.signalering.demo.load",  # after plannen: it runs the engine over the demo cases
 ]
 DEMO_PASSWORD = env_str("SAMENWERK_DEMO_PASSWORD", "Lindenhoven-demo-2026")

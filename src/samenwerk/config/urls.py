@@ -22,6 +22,7 @@ urlpatterns = [
     path("prijslijst/", include("samenwerk.rendement.urls")),
     path("signaleringen/", include("samenwerk.signalering.urls")),
     path("rendement/", include("samenwerk.rendement.urls_rapport")),
+    path("tafel/", include("samenwerk.tafel.urls")),
     # Browsers ask for /favicon.ico whatever the page links (base.html links the SVG).
     path("favicon.ico", favicon, name="favicon"),
 ]

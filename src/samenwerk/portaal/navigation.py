@@ -40,6 +40,7 @@ NAVIGATIE: list[NavItem] = [
     ),
     NavItem(_("Aandacht per gebied"), "signalering:gebied", frozenset({Rol.GEBIEDSAANJAGER})),
     NavItem(_("Signaleringen per organisatie"), "signalering:organisatie", frozenset({Rol.MANAGER})),
+    NavItem(_("De Tafel"), "tafel:lijst", frozenset({Rol.SOCIAAL_PROFESSIONAL, Rol.TAFELVOORZITTER, Rol.FUNCTIONEEL_BEHEERDER})),
     NavItem(_("Sociale kaart"), "portaal:sociale-kaart"),
     NavItem(_("Noodtoegang"), "casussen:noodtoegang", frozenset({Rol.GEBIEDSAANJAGER, Rol.PROCESREGISSEUR})),
     NavItem(_("Weigeringen"), "overleg:weigeringen", frozenset({Rol.GEBIEDSAANJAGER})),
