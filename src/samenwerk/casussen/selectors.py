@@ -11,6 +11,7 @@ from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import Actie, Uitkomst
 
 from .models import Betrokkene, Casus, Noodtoegang
+from .workflow import OPEN
 
 
 def casus_of_404(user: User, pk: int, *, gebeurtenis: str = "casus.bekeken") -> Casus:
@@ -87,3 +88,15 @@ def startcijfers(user: User, gemeente: Gemeente) -> list[tuple[str, int]]:
         (_("waarvan u casusregisseur bent"), telling["regie"]),
         (_("afspraken over tijd"), telling["te_laat"]),
     ]
+
+
+def procesregiecijfers(user: User, gemeente: Gemeente) -> list[tuple[str, int]]:
+    """The procesregisseur's start-page block: the same cases as their *Mijn casussen* (one query)."""
+    from django.utils.translation import gettext as _
+
+    telling = (
+        Casus.objects.for_user(user)
+        .filter(gemeente=gemeente)
+        .aggregate(alle=Count("pk"), open=Count("pk", filter=Q(status__in=OPEN)))
+    )
+    return [(_("casussen waarin u meewerkt"), telling["alle"]), (_("waarvan open"), telling["open"])]
