@@ -10,8 +10,40 @@ from django.utils.translation import gettext_lazy as _
 from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie, User
 from samenwerk.ui.forms import Form, ModelForm
 
-from .models import CORRIGEERBAAR, Betrokkene, Binnenkomst, Casus, Correctieverzoek, Inwoner, Netwerklid, Route, Toestemming
+from .models import (
+    CORRIGEERBAAR,
+    Betrokkene,
+    Binnenkomst,
+    Casus,
+    Casusnummer,
+    Correctieverzoek,
+    Inwoner,
+    Netwerklid,
+    Route,
+    Toestemming,
+)
 from .workflow import Status
+
+
+class CasusnummerField(forms.CharField):
+    """A case number as users see it ("2026-00017"), never the internal id. Cleans to a
+    `Casusnummer`; look the case up with `Casus.objects.met_nummer`."""
+
+    default_error_messages = {"invalid": _("Vul het casusnummer in zoals het op de casus staat, bijvoorbeeld 2026-00017.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("help_text", _("Zoals het op de casus staat, bijvoorbeeld 2026-00017."))
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Casusnummer | None:  # type: ignore[override]
+        tekst = super().to_python(value)
+        if tekst in self.empty_values:
+            return None
+        nummer = Casusnummer.lees(tekst)
+        if nummer is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return nummer
 
 
 class CasusFilter(Form):
@@ -121,7 +153,7 @@ class StatusForm(Form):
 
 
 class NoodtoegangForm(Form):
-    casus = forms.IntegerField(label=_("Casus (het nummer achter het streepje, bijvoorbeeld 17 bij 2026-00017)"), min_value=1)
+    casus = CasusnummerField(label=_("Casusnummer"))
     reden = forms.CharField(
         label=_("Waarom moet u deze casus nu inzien?"),
         widget=forms.Textarea,

@@ -195,7 +195,7 @@ def noodtoegang(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if omleiding := bevestiging_nodig(request):
             return omleiding
-        casus = Casus.objects.filter(pk=form.cleaned_data["casus"], gemeente__in=request.user.gemeenten()).first()
+        casus = Casus.objects.met_nummer(form.cleaned_data["casus"]).filter(gemeente__in=request.user.gemeenten()).first()
         if casus is None:
             form.add_error("casus", _("Die casus kunt u niet openen."))
         else:
