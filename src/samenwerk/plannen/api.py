@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import fields
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -19,7 +20,7 @@ from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.casussen.services import log_casus
 from samenwerk.privacy.models import Actie
 
-from . import services
+from . import regels, services
 from .models import Afspraak, Samenwerkplan
 from .selectors import plan_met_rondes
 from .serializers import AfspraakSerializer, EvaluatieSerializer, PlanSerializer
@@ -60,6 +61,9 @@ class PlanAPI(APIView):
         invoer.is_valid(raise_exception=True)
         data = invoer.validated_data
         inhoud = services.PlanInhoud(**{f.name: data.get(f.name, f.default) for f in fields(services.PlanInhoud)})
+        bestaand = Samenwerkplan.objects.filter(casus=casus).values_list("evaluatie_datum", flat=True).first()
+        if regels.evaluatiedatum_in_verleden(inhoud.evaluatie_datum, bestaand, timezone.localdate()):
+            raise ValidationError({"evaluatie_datum": [str(regels.EVALUATIEDATUM_IN_VERLEDEN)]})  # the form's rule
         try:
             plan = services.wijzig_plan(actor=request.user, casus=casus, inhoud=inhoud, versie=data["versie"])
         except services.PlanConflict as conflict:
