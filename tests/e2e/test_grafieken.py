@@ -5,6 +5,7 @@ a decimal comma (`width="205,0"`) is ignored by the browser, so the shape has no
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.template.loader import render_to_string
@@ -19,6 +20,7 @@ from tests.e2e.conftest import assert_accessible, browser_login
 from tests.factories import TEST_PASSWORD, CasusFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+MAP = Path(__file__).resolve().parents[2] / "var" / "screenshots" / "issue16"
 
 # The drawn size of each shape (getBBox: what the browser made of the attributes).
 MATEN = """sel => Array.from(document.querySelectorAll(sel)).map(e => {
@@ -68,6 +70,8 @@ def _analyse(personas) -> Microanalyse:
 
 
 def _getekend(page, selector: str, minimaal: int) -> None:
+    MAP.mkdir(parents=True, exist_ok=True)  # for a person to look at
+    page.screenshot(path=str(MAP / f"grafiek-{selector.split()[0]}-{page.evaluate('document.documentElement.lang')}.png"))
     maten = page.evaluate(MATEN, selector)
     assert len(maten) >= minimaal, f"{page.url}: {len(maten)} × {selector}"
     for maat in maten:

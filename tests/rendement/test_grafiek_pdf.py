@@ -7,6 +7,7 @@ import datetime
 import re
 import zlib
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -68,6 +69,8 @@ def test_the_pdf_draws_every_bar_of_the_chart(client, personas, taal):
     client.cookies["django_language"] = taal
     response = client.get(reverse("analyse:pdf", args=[casus.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    (Path(__file__).resolve().parents[2] / "var").mkdir(exist_ok=True)
+    (Path(__file__).resolve().parents[2] / "var" / f"analyse-{taal}.pdf").write_bytes(response.content)  # to look at
     getekend = staven(response.content)
     assert len(getekend) == 3, getekend  # vooraf, eenmalig, achteraf; the two others are not filled in
     assert all(w > 0 and h > 0 for _k, w, h in getekend), getekend
