@@ -29,10 +29,10 @@ def casus(personas):
 def test_gebiedsaanjager_breaks_the_glass(client, personas, casus):
     login(client, personas.gebiedsaanjager)
     assert client.get(reverse("casussen:detail", args=[casus.pk])).status_code == 404
-    response = client.post(reverse("casussen:noodtoegang"), {"casus": casus.pk, "reden": REDEN})
+    response = client.post(reverse("casussen:noodtoegang"), {"casus": casus.nummer, "reden": REDEN})
     assert "/account/bevestigen/" in response["Location"]  # a fresh password and code first
     confirm_recently(client)
-    response = client.post(reverse("casussen:noodtoegang"), {"casus": casus.pk, "reden": REDEN}, follow=True)
+    response = client.post(reverse("casussen:noodtoegang"), {"casus": casus.nummer, "reden": REDEN}, follow=True)
     html = response.content.decode()
     assert "U ziet deze casus met noodtoegang" in html and "Testinwoner" in html
     log = AuditEntry.objects.filter(
@@ -50,7 +50,7 @@ def test_gebiedsaanjager_breaks_the_glass(client, personas, casus):
 def test_other_roles_cannot_break_the_glass(client, personas, casus, persona):
     login(client, getattr(personas, persona))
     confirm_recently(client)
-    html = client.post(reverse("casussen:noodtoegang"), {"casus": casus.pk, "reden": REDEN}).content.decode()
+    html = client.post(reverse("casussen:noodtoegang"), {"casus": casus.nummer, "reden": REDEN}).content.decode()
     assert "Die casus kunt u niet openen." in html  # the same answer as for a case that does not exist
     assert client.get(reverse("casussen:detail", args=[casus.pk])).status_code == 404
 
@@ -58,8 +58,8 @@ def test_other_roles_cannot_break_the_glass(client, personas, casus, persona):
 def test_a_reason_is_required_and_other_municipalities_are_unknown(client, personas, casus):
     login(client, personas.gebiedsaanjager)
     confirm_recently(client)
-    html = client.post(reverse("casussen:noodtoegang"), {"casus": casus.pk, "reden": "kijken"}).content.decode()
+    html = client.post(reverse("casussen:noodtoegang"), {"casus": casus.nummer, "reden": "kijken"}).content.decode()
     assert "minstens 10 tekens" in html
     elders = CasusFactory()
-    html = client.post(reverse("casussen:noodtoegang"), {"casus": elders.pk, "reden": REDEN}).content.decode()
+    html = client.post(reverse("casussen:noodtoegang"), {"casus": elders.nummer, "reden": REDEN}).content.decode()
     assert "Die casus kunt u niet openen." in html

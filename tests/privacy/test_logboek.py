@@ -53,7 +53,7 @@ def test_export_is_a_csv_and_is_logged(client, personas):
     login(client, personas.privacyfunctionaris)
     assert "/account/bevestigen/" in client.get(reverse("portaal:logboek-export"))["Location"]  # re-authenticate first
     confirm_recently(client)
-    response = client.get(reverse("portaal:logboek-export"), {"casus": 11})
+    response = client.get(reverse("portaal:logboek-export"), {"casus": "2026-00011"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0][:3] == ["tijdstip", "actie", "uitkomst"] and len(rows) == 2 and rows[1][10] == "11"
     assert AuditEntry.objects.filter(gebeurtenis="toegangslog.doorzocht", actie="export").exists()

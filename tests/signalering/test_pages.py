@@ -45,14 +45,17 @@ def _te_laat(personas, n=1, **kwargs):
     return casussen
 
 
-def test_the_inbox_lists_my_open_signals_without_personal_data(client, personas):
+def test_the_inbox_lists_my_open_signals_with_the_resident_and_the_agreement(client, personas):
     [casus] = _te_laat(personas)
     login(client, personas.professional)
     response = client.get(reverse("signalering:inbox"))
     html = response.content.decode()
     assert "Afspraak over tijd" in html and casus.nummer in html
-    assert "Geheimnaam" not in html and "Geheime afspraak" not in html
-    assert AuditEntry.objects.filter(gebeurtenis="signalering.inbox", gebruiker_id=personas.professional.pk).exists()
+    # the casusregisseur sees the resident's data: the row says whose case and which agreement
+    assert "Fenna Geheimnaam" in html and "<q>Geheime afspraak</q>" in html
+    log = AuditEntry.objects.filter(gebeurtenis="signalering.inbox", gebruiker_id=personas.professional.pk)
+    assert log.filter(casus_id__isnull=True).exists()  # who looked at the list
+    assert log.filter(casus_id=casus.pk, gegevenssegment="persoonsgegevens").exists()  # whose name it showed
     # the menu shows the number of open signals
     assert 'class="sw-teller">1<' in html
 

@@ -10,8 +10,42 @@ from django.utils.translation import gettext_lazy as _
 from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie, User
 from samenwerk.ui.forms import Form, ModelForm
 
-from .models import CORRIGEERBAAR, Betrokkene, Binnenkomst, Casus, Correctieverzoek, Inwoner, Netwerklid, Route, Toestemming
+from .models import (
+    CORRIGEERBAAR,
+    Betrokkene,
+    Binnenkomst,
+    Casus,
+    Casusnummer,
+    Correctieverzoek,
+    Inwoner,
+    Netwerklid,
+    Route,
+    Toestemming,
+)
 from .workflow import Status
+
+AANMELDING_TERUG_DAGEN = 90  # how far back a registration date may lie (the form's help text says so)
+
+
+class CasusnummerField(forms.CharField):
+    """A case number as users see it ("2026-00017"), never the internal id. Cleans to a
+    `Casusnummer`; look the case up with `Casus.objects.met_nummer`."""
+
+    default_error_messages = {"invalid": _("Vul het casusnummer in zoals het op de casus staat, bijvoorbeeld 2026-00017.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("help_text", _("Zoals het op de casus staat, bijvoorbeeld 2026-00017."))
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Casusnummer | None:  # type: ignore[override]
+        tekst = super().to_python(value)
+        if tekst in self.empty_values:
+            return None
+        nummer = Casusnummer.lees(tekst)
+        if nummer is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return nummer
 
 
 class CasusFilter(Form):
@@ -66,11 +100,23 @@ class AanmeldForm(ModelForm):
             self.fields["organisatie"].initial = organisaties.first()
         self.fields["binnengekomen_via"].choices = [("", "---------"), *Binnenkomst.choices]  # type: ignore[attr-defined]
         self.fields["route"].choices = Route.choices  # type: ignore[attr-defined]
+        self.fields["aanmelddatum"].help_text = _(
+            "De dag waarop de vraag binnenkwam: vandaag of in de afgelopen %(dagen)s dagen. Een oudere vraag "
+            "meldt u aan met de datum van vandaag en de eerdere datum in de aanleiding."
+        ) % {"dagen": AANMELDING_TERUG_DAGEN}
 
     def clean_aanmelddatum(self) -> Any:
+        """Refused beyond the window rather than asked to confirm: the date starts the case's
+        deadlines, and a year typed wrongly (2016 for 2026) would make every one of them overdue."""
         datum = self.cleaned_data.get("aanmelddatum")
-        if datum and datum > timezone.localdate():
+        vandaag = timezone.localdate()
+        if datum and datum > vandaag:
             raise forms.ValidationError(_("De aanmelddatum ligt in de toekomst."))
+        if datum and (vandaag - datum).days > AANMELDING_TERUG_DAGEN:
+            raise forms.ValidationError(
+                _("De aanmelddatum ligt meer dan %(dagen)s dagen terug. Kies een recentere datum.")
+                % {"dagen": AANMELDING_TERUG_DAGEN}
+            )
         return datum
 
 
@@ -117,11 +163,20 @@ class ProfessionalForm(Form):
 
 class StatusForm(Form):
     naar = forms.ChoiceField(label=_("Nieuwe status"), choices=Status.choices)
-    reden = forms.CharField(label=_("Reden of toelichting"), required=False, max_length=200)
+    reden = forms.CharField(
+        label=_("Reden of toelichting"),
+        required=False,
+        max_length=200,
+        help_text=_("Verplicht als u de casus afsluit: waarom wordt de casus afgesloten?"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reden"].verplicht_als = True  # type: ignore[attr-defined]
 
 
 class NoodtoegangForm(Form):
-    casus = forms.IntegerField(label=_("Casus (het nummer achter het streepje, bijvoorbeeld 17 bij 2026-00017)"), min_value=1)
+    casus = CasusnummerField(label=_("Casusnummer"))
     reden = forms.CharField(
         label=_("Waarom moet u deze casus nu inzien?"),
         widget=forms.Textarea,

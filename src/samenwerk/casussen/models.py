@@ -6,6 +6,8 @@ Every row carries its gemeente (the tenant key). Visibility lives in `CasusQuery
 from __future__ import annotations
 
 import datetime
+import re
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
@@ -70,7 +72,26 @@ def zichtbaar_voor(user: object, *, casus: str) -> Q:
     return Q(**{f"{casus}__in": betrokken.union(nood)}, gemeente__in=user.gemeenten())  # type: ignore[attr-defined]
 
 
+class Casusnummer(NamedTuple):
+    """The number users see, "2026-00017": the year of registration and the id."""
+
+    jaar: int
+    pk: int
+
+    @classmethod
+    def lees(cls, tekst: str) -> Casusnummer | None:
+        """ "2026-00017" or "2026-17" (spaces allowed); None when it is not a case number."""
+        gevonden = re.fullmatch(r"\s*(\d{4})\s*-\s*0*(\d{1,12})\s*", tekst or "")
+        if not gevonden or int(gevonden[2]) == 0:
+            return None
+        return cls(int(gevonden[1]), int(gevonden[2]))
+
+
 class CasusQuerySet(models.QuerySet["Casus"]):
+    def met_nummer(self, nummer: Casusnummer) -> CasusQuerySet:
+        """The case with this number: the id and the year of registration must both match."""
+        return self.filter(pk=nummer.pk, aanmelddatum__year=nummer.jaar)
+
     def for_user(self, user: object) -> CasusQuerySet:
         """Cases this person takes part in now, in municipalities where they hold a role.
         Managers and executives see figures elsewhere, never cases (domain.md §8)."""

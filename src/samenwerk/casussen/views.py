@@ -196,7 +196,7 @@ def noodtoegang(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if omleiding := bevestiging_nodig(request):
             return omleiding
-        casus = noodtoegang_kandidaten(request.user).filter(pk=form.cleaned_data["casus"]).first()
+        casus = noodtoegang_kandidaten(request.user).met_nummer(form.cleaned_data["casus"]).first()
         if casus is None:
             form.add_error("casus", services.niet_te_openen())
         else:

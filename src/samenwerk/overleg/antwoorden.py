@@ -92,10 +92,15 @@ def _meld_weigering(deelnemer: Deelnemer, reden: str) -> Weigering | None:
 
 
 @transaction.atomic
+def toelichting_nodig(deelnemer: Deelnemer) -> bool:
+    """A professional who does not come says why; the resident's network need not."""
+    return deelnemer.soort == Deelnemer.Soort.PROFESSIONAL
+
+
 def beantwoord(*, deelnemer: Deelnemer, komt: bool, toelichting: str = "") -> Deelnemer:
     deelnemer = Deelnemer.objects.select_for_update().select_related("overleg__casus").get(pk=deelnemer.pk)
     _kan_antwoorden(deelnemer)
-    if not komt and not toelichting.strip() and deelnemer.soort == Deelnemer.Soort.PROFESSIONAL:
+    if not komt and not toelichting.strip() and toelichting_nodig(deelnemer):
         raise ValidationError({"toelichting": _("Schrijf kort waarom u niet komt. De inwoner rekent op uw deskundigheid.")})
     deelnemer.antwoord = Deelnemer.Antwoord.GEACCEPTEERD if komt else Deelnemer.Antwoord.AFGEWEZEN
     deelnemer.antwoord_toelichting, deelnemer.beantwoord_op = toelichting.strip()[:300], timezone.now()

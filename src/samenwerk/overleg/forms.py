@@ -13,8 +13,10 @@ from samenwerk.ui.forms import Form
 
 from .models import Deelnemer, Overleg, Weigering
 from .services import OverlegGegevens
+from .services import _controleer as controleer_gegevens
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
+GEEN_EMAIL = {"invalid": _("Dit is geen geldig e-mailadres, bijvoorbeeld naam@organisatie.nl.")}
 
 
 def ja_nee(label: str, **kwargs: Any) -> forms.TypedChoiceField:
@@ -64,11 +66,42 @@ class OverlegForm(Form):
         form.fields["vorm"].disabled = form.fields["soort"].disabled = True
         return form
 
+    def clean(self) -> dict[str, Any]:
+        """The service's checks of the date and times run here too, so a meeting in the past
+        or ending before it starts is reported together with every other error (one round)."""
+        d = super().clean() or {}
+        if all(d.get(veld) is not None for veld in ("datum", "begintijd", "eindtijd")):
+            begint, eindigt = self._tijden(d)
+            proef = OverlegGegevens(
+                vorm=d.get("vorm", ""),
+                soort=d.get("soort", ""),
+                doel=d.get("doel") or "-",
+                begint=begint,
+                eindigt=eindigt,
+                voorzitter=d.get("voorzitter") or "-",
+                notulist=d.get("notulist") or "-",
+                bij_inwoner_thuis=d.get("bij_inwoner_thuis", True),
+                locatie=d.get("locatie", ""),
+                locatie_reden=d.get("locatie_reden", ""),
+                antwoord_voor=d.get("antwoord_voor"),
+            )  # fmt: skip  (a field left empty has its own error already; "-" keeps it from a second)
+            for veld, fout in controleer_gegevens(proef, nu=timezone.now()).items():
+                formulierveld = {"begint": "datum", "eindigt": "eindtijd"}.get(veld, veld)
+                if formulierveld in self.fields and formulierveld not in self.errors:
+                    self.add_error(formulierveld, fout)
+        return d
+
+    @staticmethod
+    def _tijden(d: dict[str, Any]) -> tuple[datetime.datetime, datetime.datetime]:
+        tz = timezone.get_current_timezone()
+        return (
+            datetime.datetime.combine(d["datum"], d["begintijd"], tzinfo=tz),
+            datetime.datetime.combine(d["datum"], d["eindtijd"], tzinfo=tz),
+        )
+
     def gegevens(self) -> OverlegGegevens:
         d = self.cleaned_data
-        tz = timezone.get_current_timezone()
-        begint = datetime.datetime.combine(d["datum"], d["begintijd"], tzinfo=tz)
-        eindigt = datetime.datetime.combine(d["datum"], d["eindtijd"], tzinfo=tz)
+        begint, eindigt = self._tijden(d)
         return OverlegGegevens(
             vorm=d["vorm"], soort=d["soort"], doel=d["doel"], begint=begint, eindigt=eindigt,
             voorzitter=d["voorzitter"], notulist=d["notulist"], bij_inwoner_thuis=d["bij_inwoner_thuis"],
@@ -85,7 +118,7 @@ class DeelnemerForm(Form):
         label=_("Of iemand anders: soort"), choices=Deelnemer.Soort.choices, initial=Deelnemer.Soort.PROFESSIONAL
     )
     naam = forms.CharField(label=_("Naam"), required=False, max_length=150)
-    email = forms.CharField(label=_("E-mailadres"), required=False, max_length=254)
+    email = forms.EmailField(label=_("E-mailadres"), required=False, max_length=254, error_messages=GEEN_EMAIL)
     organisatie = forms.CharField(label=_("Organisatie"), required=False, max_length=150)
     reden = forms.ChoiceField(
         label=_("Waarom nodigen we deze persoon uit?"), choices=Deelnemer.Reden.choices, widget=forms.RadioSelect
@@ -214,13 +247,29 @@ class AfsluitForm(Form):
 
 
 class AntwoordForm(Form):
+    """`toelichting_nodig`: a professional who does not come says why (antwoorden.beantwoord
+    checks it too); a member of the resident's network need not."""
+
     komt = ja_nee(_("Komt u naar het overleg?"), choices=[("ja", _("Ja, ik kom")), ("nee", _("Nee, ik kan niet komen"))])
-    toelichting = forms.CharField(label=_("Toelichting (verplicht als u niet komt)"), required=False, max_length=300)
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=300)
+
+    def __init__(self, *args: Any, toelichting_nodig: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.toelichting_nodig = toelichting_nodig
+        if toelichting_nodig:
+            self.fields["toelichting"].verplicht_als = True  # type: ignore[attr-defined]
+            self.fields["toelichting"].help_text = _("Verplicht als u niet komt: schrijf kort waarom.")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.toelichting_nodig and data.get("komt") is False and not (data.get("toelichting") or "").strip():
+            self.add_error("toelichting", _("Schrijf kort waarom u niet komt. De inwoner rekent op uw deskundigheid."))
+        return data
 
 
 class DoorstuurForm(Form):
     naam = forms.CharField(label=_("Naam van uw collega"), max_length=150)
-    email = forms.CharField(label=_("E-mailadres van uw collega"), max_length=254)
+    email = forms.EmailField(label=_("E-mailadres van uw collega"), max_length=254, error_messages=GEEN_EMAIL)
     organisatie = forms.CharField(label=_("Organisatie"), required=False, max_length=150)
     toelichting = forms.CharField(label=_("Waarom past deze collega beter?"), required=False, max_length=300)
 

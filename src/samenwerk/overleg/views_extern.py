@@ -40,7 +40,7 @@ def _pagina(request: HttpRequest, token: str, deelnemer: Deelnemer, **extra: obj
         "voorbij": overleg.status == Overleg.Status.GEHOUDEN or overleg.eindigt <= timezone.now(),
         "mag_plan_zien": antwoorden.mag_plan_zien(deelnemer) and deelnemer.plan_tot is not None,
         "principes": inhoud.GRONDREGELS,
-        "form": extra.pop("form", None) or AntwoordForm(),
+        "form": extra.pop("form", None) or AntwoordForm(toelichting_nodig=antwoorden.toelichting_nodig(deelnemer)),
         "doorstuur_form": extra.pop("doorstuur_form", None) or DoorstuurForm(),
     } | extra
     return render(request, "overleg/extern/uitnodiging.html", context, status=extra.get("status", 200))
@@ -52,7 +52,7 @@ def antwoord(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "GET":
         antwoorden.log_genodigde(deelnemer, Actie.READ, "overleg.uitnodiging.bekeken")
         return _pagina(request, token, deelnemer)
-    form = AntwoordForm(request.POST)
+    form = AntwoordForm(request.POST, toelichting_nodig=antwoorden.toelichting_nodig(deelnemer))
     if form.is_valid():
         try:
             antwoorden.beantwoord(

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -22,7 +23,7 @@ from samenwerk.casussen.selectors import casus_of_404
 from samenwerk.casussen.services import log_casus
 from samenwerk.privacy.models import Actie
 
-from . import services
+from . import regels, services
 from .models import PLANVELDEN, Afspraak, Samenwerkplan
 from .selectors import plan_met_rondes
 from .serializers import AfspraakSerializer, EvaluatieSerializer, PlanSerializer
@@ -88,6 +89,9 @@ class PlanAPI(APIView):
 
     def _bewaar(self, request: Request, casus: Casus, data: dict[str, Any], *, basis: services.PlanInhoud) -> Response:
         inhoud = replace(basis, **{veld: data[veld] for veld in PLANVELDEN if veld in data})
+        bestaand = Samenwerkplan.objects.filter(casus=casus).values_list("evaluatie_datum", flat=True).first()
+        if regels.evaluatiedatum_in_verleden(inhoud.evaluatie_datum, bestaand, timezone.localdate()):
+            raise ValidationError({"evaluatie_datum": [str(regels.EVALUATIEDATUM_IN_VERLEDEN)]})  # the form's rule
         try:
             plan = services.wijzig_plan(actor=request.user, casus=casus, inhoud=inhoud, versie=data["versie"])
         except services.PlanConflict as conflict:

@@ -11,6 +11,7 @@ from samenwerk.gemeenten.models import Normen
 from samenwerk.ui.forms import Form, ModelForm
 
 from .models import PLANVELDEN, Afspraak, Evaluatie, Samenwerkplan
+from .regels import EVALUATIEDATUM_IN_VERLEDEN, evaluatiedatum_in_verleden
 
 
 class PlanForm(ModelForm):
@@ -46,6 +47,9 @@ class PlanForm(ModelForm):
         data = super().clean() or {}
         if data.get("overleg_nodig") is not None and not (data.get("overleg_reden") or "").strip():
             self.add_error("overleg_reden", _("Schrijf kort op waarom wel of geen Samenwerkoverleg nodig is."))
+        oud = self.instance.evaluatie_datum if self.instance is not None else None
+        if evaluatiedatum_in_verleden(data.get("evaluatie_datum"), oud, timezone.localdate()):
+            self.add_error("evaluatie_datum", EVALUATIEDATUM_IN_VERLEDEN)
         return data
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import calendar
 import datetime
 
+from django.utils.translation import gettext_lazy as _
+
 AFSPRAAK_WEKEN = 6
 HERHAALMETING_MAANDEN = (6, 12)
 
@@ -35,3 +37,12 @@ def herhaalmeting_venster(
     """The repeat wellbeing measurement falls 6-12 months after closing (domain.md §3 step 6)."""
     vroegst, laatst = maanden
     return plus_maanden(afgesloten_op, vroegst), plus_maanden(afgesloten_op, laatst)
+
+
+EVALUATIEDATUM_IN_VERLEDEN = _("De evaluatiedatum ligt in het verleden. Kies vandaag of een latere datum.")
+
+
+def evaluatiedatum_in_verleden(nieuw: datetime.date | None, oud: datetime.date | None, vandaag: datetime.date) -> bool:
+    """A planned evaluation date is set today or later. An old date that was already in the
+    plan may stay (editing another field of an old plan must not fail on it)."""
+    return nieuw is not None and nieuw != oud and nieuw < vandaag

@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from samenwerk.ui.svg import punten
+
 MIDDEN, STRAAL = 200.0, 140.0
 
 
@@ -44,14 +46,14 @@ def assen(labels: list[str]) -> list[As]:
 
 def ringen(aantal: int) -> list[str]:
     """The 2-4-6-8-10 web."""
-    return [" ".join(f"{x},{y}" for x, y in (_punt(i, aantal, niveau) for i in range(aantal))) for niveau in (2, 4, 6, 8, 10)]
+    return [punten([_punt(i, aantal, niveau) for i in range(aantal)]) for niveau in (2, 4, 6, 8, 10)]
 
 
 def veelhoeken(metingen: list[tuple[str, list[int]]]) -> list[Veelhoek]:
     return [
         Veelhoek(
             datum,
-            " ".join(f"{x},{y}" for x, y in (_punt(i, len(scores), s) for i, s in enumerate(scores))),
+            punten([_punt(i, len(scores), s) for i, s in enumerate(scores)]),
             n == len(metingen) - 1,
         )
         for n, (datum, scores) in enumerate(metingen)

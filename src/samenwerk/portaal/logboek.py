@@ -7,13 +7,15 @@ import csv
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from samenwerk.accounts.reauth import bevestiging_nodig
+from samenwerk.casussen.forms import CasusnummerField
+from samenwerk.casussen.models import Casus, Casusnummer
 from samenwerk.gemeenten.models import Rol
 from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import Actie, Uitkomst
@@ -26,8 +28,12 @@ from .context import werkcontext
 
 
 class LogFilter(Form):
-    casus = forms.IntegerField(label=_("Casus (id)"), required=False, min_value=1)
-    inwoner = forms.IntegerField(label=_("Inwoner (id)"), required=False, min_value=1)
+    casus = CasusnummerField(label=_("Casusnummer"), required=False)
+    hele_inwoner = forms.BooleanField(
+        label=_("Ook alles over de inwoner van deze casus"),
+        required=False,
+        help_text=_("Ook andere casussen van de inwoner en wat buiten een casus om over hen is vastgelegd."),
+    )
     gebruiker = forms.CharField(label=_("Medewerker (naam of e-mail)"), required=False, max_length=100)
     actie = forms.ChoiceField(label=_("Actie"), required=False, choices=[("", _("Alle acties")), *Actie.choices])
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), required=False, choices=[("", _("Alle uitkomsten")), *Uitkomst.choices])
@@ -47,10 +53,15 @@ def _zoek(request: HttpRequest) -> tuple[LogFilter, object, int]:
         raise PermissionDenied
     form = LogFilter(request.GET or None)
     d = form.cleaned_data if form.is_valid() else {}
+    try:
+        casus_id, inwoner_id = _casus_of_inwoner(d.get("casus"), d.get("hele_inwoner", False), ctx.gemeente.pk)
+    except ValidationError as fout:
+        form.add_error("casus", fout)
+        return form, zoek_in_log([ctx.gemeente.pk]).none(), ctx.gemeente.pk
     qs = zoek_in_log(
         [ctx.gemeente.pk],
-        casus_id=d.get("casus"),
-        inwoner_id=d.get("inwoner"),
+        casus_id=casus_id,
+        inwoner_id=inwoner_id,
         gebruiker=d.get("gebruiker", ""),
         actie=d.get("actie", ""),
         uitkomst=d.get("uitkomst", ""),
@@ -58,6 +69,19 @@ def _zoek(request: HttpRequest) -> tuple[LogFilter, object, int]:
         tot=d.get("tot"),
     )
     return form, qs, ctx.gemeente.pk
+
+
+def _casus_of_inwoner(nummer: Casusnummer | None, hele_inwoner: bool, gemeente_id: int) -> tuple[int | None, int | None]:
+    """(casus_id, inwoner_id) to search for. A case that no longer exists (removed after its
+    retention period) is still searched by its id: its log rows outlive it."""
+    if nummer is None:
+        return None, None
+    casus = Casus.objects.filter(pk=nummer.pk, gemeente_id=gemeente_id).values("aanmelddatum", "inwoner_id").first()
+    if casus is not None and casus["aanmelddatum"].year != nummer.jaar:
+        raise ValidationError(_("Er is geen casus met dit nummer in uw gemeente."))
+    if hele_inwoner and casus is not None:
+        return None, casus["inwoner_id"]
+    return nummer.pk, None
 
 
 def _log_zoekopdracht(request: HttpRequest, form: LogFilter, gemeente_id: int, actie: str) -> None:

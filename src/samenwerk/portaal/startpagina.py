@@ -19,10 +19,15 @@ from .context import Werkcontext
 @dataclass
 class Blok:
     titel: str | Promise
-    leeg: str | Promise  # the empty state: what will appear here
+    leeg: str | Promise  # what appears here (always shown)
     rol: Roltoewijzing
     cijfers: list[tuple[str | Promise, int]] = field(default_factory=list)
     links: list[tuple[str | Promise, str]] = field(default_factory=list)
+    niets: str | Promise = ""  # "there is nothing now": only when every figure is zero
+
+    @property
+    def is_leeg(self) -> bool:
+        return not any(aantal for _label, aantal in self.cijfers)
 
 
 LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
@@ -37,14 +42,14 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
         _("Casussen waarin u procesregisseur bent"),
         _(
             "Als een casusregisseur u vraagt om op te schalen, ziet u hier de samenwerking in die casus: "
-            "deelnemers, afspraken en deadlines. Er zijn nu geen casussen."
+            "deelnemers, afspraken en deadlines."
         ),
     ),
     Rol.GEBIEDSAANJAGER: (
         _("Aandacht in mijn gebied"),
         _(
             "Hier verschijnen weigeringen van genodigden, casussen zonder casusregisseur en overleggen die "
-            "niet binnen twee weken gepland zijn, en de leersessies van uw gebied. Er is nu niets."
+            "niet binnen twee weken gepland zijn, en de leersessies van uw gebied."
         ),
     ),
     Rol.AMBASSADEUR: (
@@ -62,7 +67,7 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
         _("Cijfers en dilemma's"),
         _(
             "Hier verschijnen aantallen per gebied en organisatie (zonder namen van inwoners) en de "
-            "dilemma's die professionals naar het netwerkoverleg brengen. Er is nog niets."
+            "dilemma's die professionals naar het netwerkoverleg brengen."
         ),
     ),
     Rol.BESTUURDER: (
@@ -100,10 +105,19 @@ LEGE_STAAT: dict[str, tuple[Promise, Promise]] = {
 }
 
 
+# The sentence that says there is nothing now, for blocks whose figures say so: shown only
+# when every figure of the block is zero (never beside a number that says otherwise).
+NIETS: dict[str, Promise] = {
+    Rol.PROCESREGISSEUR: _("Er zijn nu geen casussen."),
+    Rol.GEBIEDSAANJAGER: _("Er is nu niets."),
+    Rol.MANAGER: _("Er is nog niets."),
+}
+
 # Blocks that show real figures: role → "module.function(user, gemeente)" returning
 # [(label, number)]. Imported by name so the shell does not depend on the capability apps.
 CIJFERS: dict[str, str] = {
     Rol.SOCIAAL_PROFESSIONAL: "samenwerk.casussen.selectors.startcijfers",
+    Rol.PROCESREGISSEUR: "samenwerk.casussen.selectors.procesregiecijfers",
 }
 # Figures that belong to one role assignment (its area or organisation): role → list of
 # "module.function(user, roltoewijzing)" returning [(label, number)], each a bounded query.
@@ -119,7 +133,10 @@ LINKS: dict[str, list[tuple[Promise, str]]] = {
         (_("Naar mijn casussen"), "casussen:lijst"),
         (_("Wat vraagt vandaag aandacht"), "signalering:vandaag"),
     ],
-    Rol.PROCESREGISSEUR: [(_("Wat vraagt vandaag aandacht"), "signalering:vandaag")],
+    Rol.PROCESREGISSEUR: [
+        (_("Naar mijn casussen"), "casussen:lijst"),
+        (_("Wat vraagt vandaag aandacht"), "signalering:vandaag"),
+    ],
     Rol.GEBIEDSAANJAGER: [(_("Aandacht per gebied"), "signalering:gebied")],
     Rol.MANAGER: [
         (_("Signaleringen per organisatie en gebied"), "signalering:organisatie"),
@@ -138,7 +155,7 @@ def blokken(ctx: Werkcontext, user: User | None = None) -> list[Blok]:
             continue
         gezien.add(rol.rol)
         titel, leeg = LEGE_STAAT[rol.rol]
-        blok = Blok(titel=titel, leeg=leeg, rol=rol)
+        blok = Blok(titel=titel, leeg=leeg, rol=rol, niets=NIETS.get(rol.rol, ""))
         if rol.rol == Rol.FUNCTIONEEL_BEHEERDER and ctx.gemeente is not None:
             blok.cijfers = _inrichting(ctx.gemeente)
             blok.links = _beheertaken(ctx.gemeente)

@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from samenwerk.casussen.models import Betrokkene, Casus
 from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie, Roltoewijzing, User
+from samenwerk.plannen.models import Afspraak
 
 from .models import ACTIEF, Signalering, Status
 from .regels import Soort, Urgentie, soorten, urgentie
@@ -154,3 +156,37 @@ def organisatiecijfers(user: User, rol: Roltoewijzing) -> list[tuple[str | Promi
     )
     telling = {r["soort"]: r["aantal"] for r in qs.values("soort").annotate(aantal=Count("casus_id", distinct=True)).order_by()}
     return [(_("casussen: %(soort)s") % {"soort": k.label}, telling.get(k.code, 0)) for k in kolommen]
+
+
+def met_details(user: User, signaleringen: list[Signalering]) -> list[Signalering]:
+    """What a row needs to be told apart from the next one: the resident's name (only where
+    this person sees the resident's data: casusregisseur or participant, not the
+    procesregisseur) and, for an agreement's signal, what was agreed. Sets `inwoner_naam`
+    and `afspraak_wat` on each row; three queries whatever the number of rows. The caller
+    logs the names it shows (`casussen.services.log_lijst`)."""
+    casus_ids = {s.casus_id for s in signaleringen}
+    ziet = set(
+        Betrokkene.objects.actief()
+        .filter(casus_id__in=casus_ids, user=user, rol__in=[Betrokkene.Rol.CASUSREGISSEUR, Betrokkene.Rol.DEELNEMER])
+        .values_list("casus_id", flat=True)
+    )
+    namen = {c.pk: str(c.inwoner) for c in Casus.objects.filter(pk__in=ziet).select_related("inwoner")} if ziet else {}
+    afspraak_ids = {s.onderwerp_id for s in signaleringen if s.onderwerp_type == "plannen.afspraak"}
+    wat = (
+        dict(Afspraak.objects.filter(pk__in=afspraak_ids, plan__casus_id__in=casus_ids).values_list("pk", "wat"))
+        if afspraak_ids
+        else {}
+    )
+    for s in signaleringen:
+        s.inwoner_naam = namen.get(s.casus_id, "")  # type: ignore[attr-defined]
+        s.afspraak_wat = wat.get(s.onderwerp_id, "") if s.onderwerp_type == "plannen.afspraak" else ""  # type: ignore[attr-defined]
+    return signaleringen
+
+
+def casussen_met_naam(signaleringen: list[Signalering]) -> list[Casus]:
+    """The cases whose resident's name these rows show, once each (for the access log)."""
+    gezien: dict[int, Casus] = {}
+    for s in signaleringen:
+        if getattr(s, "inwoner_naam", ""):
+            gezien.setdefault(s.casus_id, s.casus)
+    return list(gezien.values())

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from samenwerk.casussen.services import log_lijst as log_casussen
 from samenwerk.gemeenten.models import Gemeente, Rol
 from samenwerk.portaal.context import werkcontext
 from samenwerk.privacy.audit import Onderwerp, record
@@ -22,22 +23,24 @@ from samenwerk.ui.views import fouten_naar_form, pagineer
 
 from . import selectors, services
 from .forms import AfhandelForm, InboxFilter, UitstelForm
-from .models import Status
+from .models import Signalering, Status
 
 
 def _htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def _log_lijst(request: HttpRequest, gemeente: Gemeente, gebeurtenis: str) -> None:
-    """The lists show case numbers and dates, no personal data; who looked is logged once per
-    view. Opening a case from the list logs that read on the case page."""
+def _log_lijst(request: HttpRequest, gemeente: Gemeente, gebeurtenis: str, rijen: list[Signalering]) -> None:
+    """Who looked at the list is logged once per view; each resident whose name a row shows
+    gets a read row of their own (casussen.services.log_lijst). Opening a case from the list
+    logs that read on the case page."""
     record(
         actor=request.user,
         actie=Actie.READ,
         gebeurtenis=gebeurtenis,
         onderwerp=Onderwerp(gemeente_id=gemeente.pk, object_type="signalering", gegevenssegment="signalering"),
     )
+    log_casussen(actor=request.user, casussen=selectors.casussen_met_naam(rijen), gebeurtenis=gebeurtenis)
 
 
 @require_GET
@@ -50,8 +53,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     status = filters.get("status", Status.OPEN) if form.is_bound else Status.OPEN
     rijen = selectors.inbox(request.user, ctx.gemeente, soort=filters.get("soort", ""), status=status)
-    _log_lijst(request, ctx.gemeente, "signalering.inbox")
     context = {"form": form, "vandaag": timezone.localdate(), "terug": request.get_full_path(), **pagineer(request, rijen, 25)}
+    pagina = context["pagina"]
+    pagina.object_list = selectors.met_details(request.user, list(pagina.object_list))  # type: ignore[attr-defined]
+    _log_lijst(request, ctx.gemeente, "signalering.inbox", pagina.object_list)  # type: ignore[attr-defined]
     return render(request, "signalering/inbox.html", context)
 
 
@@ -105,7 +110,8 @@ def vandaag(request: HttpRequest) -> HttpResponse:
     if ctx.gemeente is None:
         return render(request, "portaal/geen_rol.html", status=403)
     groepen = selectors.aandacht(request.user, ctx.gemeente)
-    _log_lijst(request, ctx.gemeente, "signalering.vandaag")
+    rijen = selectors.met_details(request.user, [s for groep in groepen for s in groep["signaleringen"]])  # type: ignore[attr-defined]
+    _log_lijst(request, ctx.gemeente, "signalering.vandaag", rijen)
     return render(request, "signalering/vandaag.html", {"groepen": groepen, "terug": request.get_full_path()})
 
 
