@@ -50,6 +50,7 @@ from samenwerk.plannen import services as plannen
 from samenwerk.regie import services as regie
 from samenwerk.rendement import services_analyse as analyses
 from samenwerk.signalering.models import Signalering
+from samenwerk.tafel import services as tafel_services
 from tests.auth import login
 from tests.factories import CasusFactory, RoltoewijzingFactory
 from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
@@ -85,6 +86,7 @@ SCHEMA = _schema()
 class Wereld:
     ids: dict[str, Any]
     signalering: int
+    tafel: int
     versies: dict[str, int]
     niveau: int
 
@@ -137,6 +139,27 @@ def wereld(personas) -> Wereld:
     assert casus_met_signaal and signalering is not None
     analyse.refresh_from_db()
     overleg.refresh_from_db()
+    # De Tafel: the professional also chairs the municipality's table, with a registered case
+    # (not the case above: a registration moves its case onto the Tafel route) and a meeting.
+    RoltoewijzingFactory(user=ik, rol=Rol.TAFELVOORZITTER, gemeente=personas.gemeente)
+    tafel = tafel_services.maak_tafel(
+        actor=ik, gemeente=personas.gemeente, naam="Tafel Testwijde", locatie="Buurthuis", voorzitter=ik
+    )
+    tafel_services.voeg_lid_toe(
+        actor=ik, tafel=tafel, user=personas.collega_andere_organisatie, organisatie=personas.andere_organisatie,
+        expertise="Schulden",
+    )  # fmt: skip
+    aanmelding = tafel_services.meld_aan(
+        actor=ik,
+        tafel=tafel,
+        casus=CasusFactory(gebied=personas.gebied, met_toestemming=True, professional=ik, organisatie=personas.organisatie),
+        gegevens=tafel_services.Aanmeldgegevens(
+            inwoner_weet_hoe="gesprek", inwoner_weet_op=timezone.localdate(), leefgebieden=["wonen", "financien"],
+            geprobeerd="Budgetcoaching", waarom_vast="Niemand heeft regie", vraag="Wie neemt de regie?",
+        ),
+    )  # fmt: skip
+    bijeenkomst = tafel.bijeenkomsten.create(begint=begint, eindigt=begint + datetime.timedelta(hours=2), locatie="Buurthuis")
+    bijeenkomst = tafel_services.stel_agenda_op(actor=ik, bijeenkomst=bijeenkomst, versie=0)
     return Wereld(
         ids={
             "id": casus.pk,
@@ -147,9 +170,17 @@ def wereld(personas) -> Wereld:
             "jaar": jaar,
             "code": item.code,
             "token": links.token_voor(deelnemer),
+            "aanmelding_id": aanmelding.pk,
+            "bijeenkomst_id": bijeenkomst.pk,
         },
+        tafel=tafel.pk,
         signalering=signalering.pk,
-        versies={"/plan/": plan.versie, "/rendement/": analyse.versie, "/overleggen/": overleg.versie},
+        versies={
+            "/plan/": plan.versie,
+            "/rendement/": analyse.versie,
+            "/overleggen/": overleg.versie,
+            "/agenda/": bijeenkomst.agenda_versie,
+        },
         niveau=2,
     )
 
@@ -183,6 +214,8 @@ def richt_op_de_wereld(case: Any, wereld: Wereld) -> None:
         case.path_parameters[naam] = wereld.ids[naam]
     if pad.startswith("/api/v1/signaleringen/"):
         case.path_parameters["id"] = wereld.signalering
+    if pad.startswith("/api/v1/tafels/"):
+        case.path_parameters["id"] = wereld.tafel
     if isinstance(case.body, dict):
         for deel, versie in wereld.versies.items():
             if deel in pad and "versie" in case.body:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics, status
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.request import Request
@@ -21,6 +21,7 @@ from .serializers import (
     AanmeldInvoerSerializer,
     AfsprakenInvoerSerializer,
     AfsprakenSerializer,
+    AgendaAntwoordSerializer,
     AgendablokSerializer,
     AgendaSerializer,
     CasuscheckInvoerSerializer,
@@ -88,11 +89,11 @@ class AgendaAPI(APIView):
         blokken = AgendablokSerializer(selectors.blokken(bijeenkomst), many=True).data
         return Response({"versie": bijeenkomst.agenda_versie, "blokken": blokken}, status=code)
 
-    @extend_schema(responses={200: AgendaSerializer})
+    @extend_schema(responses={200: AgendaAntwoordSerializer})
     def get(self, request: Request, pk: int, bijeenkomst_id: int) -> Response:
         return self._antwoord(self._bijeenkomst(request, pk, bijeenkomst_id))
 
-    @extend_schema(request=AgendaSerializer, responses={200: AgendaSerializer, 409: None})
+    @extend_schema(request=AgendaSerializer, responses={200: AgendaAntwoordSerializer, 409: None})
     def put(self, request: Request, pk: int, bijeenkomst_id: int) -> Response:
         bijeenkomst = self._bijeenkomst(request, pk, bijeenkomst_id)
         if not rules.leidt(request.user, bijeenkomst.tafel):
@@ -166,10 +167,14 @@ def _bijeenkomst_van(aanmelding, bijeenkomst_id: int):  # type: ignore[no-untype
     return bijeenkomst
 
 
+# What a recorded check or evaluation answers with: its id.
+VASTGELEGD = inline_serializer(name="TafelVastgelegd", fields={"id": serializers.IntegerField()})
+
+
 class CasuscheckAPI(APIView):
     """The casus check: is every party involved according to plan (yes/no each)?"""
 
-    @extend_schema(request=CasuscheckInvoerSerializer, responses={201: None})
+    @extend_schema(request=CasuscheckInvoerSerializer, responses={201: VASTGELEGD})
     def post(self, request: Request, pk: int, aanmelding_id: int) -> Response:
         aanmelding = _aanmelding_voor_leiding(request, pk, aanmelding_id)
         invoer = CasuscheckInvoerSerializer(data=request.data)
@@ -185,7 +190,7 @@ class CasuscheckAPI(APIView):
 class ProcesevaluatieAPI(APIView):
     """The procesevaluatie; the resident's own perspective is required."""
 
-    @extend_schema(request=ProcesevaluatieInvoerSerializer, responses={201: None})
+    @extend_schema(request=ProcesevaluatieInvoerSerializer, responses={201: VASTGELEGD})
     def post(self, request: Request, pk: int, aanmelding_id: int) -> Response:
         aanmelding = _aanmelding_voor_leiding(request, pk, aanmelding_id)
         invoer = ProcesevaluatieInvoerSerializer(data=request.data)

@@ -9,7 +9,7 @@ from .models import Aanmelding, Agendablok, Leefgebied, Tafel, Triage
 
 
 class TafelSerializer(serializers.ModelSerializer[Tafel]):
-    gebied = serializers.StringRelatedField()
+    gebied = serializers.CharField(source="gebied.naam", default=None, allow_null=True, read_only=True)
 
     class Meta:
         model = Tafel
@@ -21,6 +21,7 @@ class AanmeldingSerializer(serializers.ModelSerializer[Aanmelding]):
     casus_id = serializers.IntegerField(read_only=True)
     inwoner = serializers.CharField(source="casus.inwoner", read_only=True)
     aangemeld_door = serializers.StringRelatedField()
+    triage = serializers.ChoiceField(choices=Triage.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Aanmelding
@@ -53,7 +54,7 @@ class AanmeldInvoerSerializer(serializers.Serializer[None]):
 
 
 class AgendablokSerializer(serializers.ModelSerializer[Agendablok]):
-    casus = serializers.CharField(source="aanmelding.casus.nummer", default=None, read_only=True)
+    casus = serializers.CharField(source="aanmelding.casus.nummer", default=None, allow_null=True, read_only=True)
 
     class Meta:
         model = Agendablok
@@ -61,12 +62,23 @@ class AgendablokSerializer(serializers.ModelSerializer[Agendablok]):
         read_only_fields = ["volgorde", "soort", "aanmelding", "casus"]
 
 
+class AgendablokInvoerSerializer(serializers.Serializer[None]):
+    id = serializers.IntegerField()
+    minuten = serializers.IntegerField(min_value=0)
+
+
 class AgendaSerializer(serializers.Serializer[None]):
+    """What the chair sends: the blocks in their new order, each with its minutes."""
+
     versie = serializers.IntegerField(help_text="De versie die u las; is die intussen gewijzigd, dan 409.")
-    blokken = serializers.ListField(
-        child=serializers.DictField(child=serializers.IntegerField()),
-        help_text="In de nieuwe volgorde: [{'id': blok, 'minuten': n}, ...]",
-    )
+    blokken = AgendablokInvoerSerializer(many=True, help_text="In de nieuwe volgorde")
+
+
+class AgendaAntwoordSerializer(serializers.Serializer[None]):
+    """The agenda as it stands: its version and its blocks."""
+
+    versie = serializers.IntegerField()
+    blokken = AgendablokSerializer(many=True)
 
 
 class TriageInvoerSerializer(serializers.Serializer[None]):
