@@ -39,14 +39,14 @@ def test_emergency_access_reads_and_cannot_edit(live_server, page, personas):
     browser_login(page, live_server.url, aanjager.email, TEST_PASSWORD)
 
     page.goto(f"{live_server.url}/casussen/noodtoegang/")  # signing in just now counts as a fresh confirmation
-    page.locator("[name=casus]").fill(str(zuid.pk))  # another area: the same answer as a case that does not exist
+    page.locator("[name=casus]").fill(zuid.nummer)  # another area: the same answer as a case that does not exist
     page.locator("[name=reden]").fill(REDEN)
     page.get_by_role("button", name="Noodtoegang vragen").click()
     page.get_by_text("Die casus kunt u niet openen.").wait_for()
     assert page.locator("[name=reden]").input_value() == REDEN  # the form keeps what was typed
     _breedtes(page)
 
-    page.locator("[name=casus]").fill(str(noord.pk))
+    page.locator("[name=casus]").fill(noord.nummer)
     page.get_by_role("button", name="Noodtoegang vragen").click()
     page.get_by_text("U ziet deze casus met noodtoegang").wait_for()
     assert "Testinwoner" in page.content()
@@ -65,6 +65,6 @@ def test_emergency_access_reads_and_cannot_edit(live_server, page, personas):
 
     antwoord = page.goto(f"{live_server.url}/casussen/{noord.pk}/plan/bewerken/")
     assert antwoord.status == 403
-    page.get_by_role("heading", level=1, name="Geen toegang").wait_for()
+    page.get_by_role("heading", level=1, name="U mag deze pagina niet zien").wait_for()
     page.get_by_text("u kunt alleen inzien, niets wijzigen of toevoegen").wait_for()
     _breedtes(page)
