@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
-exec .venv/bin/pytest ${PYTEST_ARGS:-} "$@"
+# Both cores by default (pytest-xdist); PYTEST_WORKERS=0 runs in one process.
+exec .venv/bin/pytest -n "${PYTEST_WORKERS:-2}" ${PYTEST_ARGS:-} "$@"
