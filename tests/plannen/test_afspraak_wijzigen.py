@@ -108,7 +108,8 @@ def test_the_plan_page_adds_an_agreement_for_an_invitee(client, personas, casus)
     karin = _genodigde(casus, personas.professional)
     login(client, personas.professional)
     response = client.post(
-        reverse("plannen:afspraak", args=[casus.pk]), {"wie": "deelnemer", "deelnemer": karin.pk, "wat": "Schulden", "start": VANDAAG.isoformat()}
+        reverse("plannen:afspraak", args=[casus.pk]),
+        {"wie": "deelnemer", "deelnemer": karin.pk, "wat": "Schulden", "start": VANDAAG.isoformat()},
     )
     assert response.status_code == 302
     assert Afspraak.objects.get(wat="Schulden").deelnemer == karin
