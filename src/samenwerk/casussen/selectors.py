@@ -62,7 +62,7 @@ def mijn_casussen(user: User, gemeente: Gemeente, *, gebied_id: int | None = Non
     """The list of a professional: cases they take part in, with their role in each, the
     next deadline and the number of overdue agreements (over the `plan__afspraken` relation
     that the plannen app adds; casussen does not import plannen)."""
-    open_afspraak = Q(plan__afspraken__voltooid_op__isnull=True)
+    open_afspraak = Q(plan__afspraken__voltooid_op__isnull=True, plan__afspraken__ingetrokken_op__isnull=True)
     mijn_rol = Betrokkene.objects.actief().filter(casus=OuterRef("pk"), user=user).values("rol")[:1]
     regisseur = Betrokkene.objects.actief().filter(casus=OuterRef("pk"), rol=Betrokkene.Rol.CASUSREGISSEUR)
     qs = (
@@ -92,7 +92,11 @@ def startcijfers(user: User, gemeente: Gemeente) -> list[tuple[str, int]]:
 
     mijn = Casus.objects.for_user(user).filter(gemeente=gemeente).open()
     regie = Betrokkene.objects.actief().filter(casus=OuterRef("pk"), user=user, rol=Betrokkene.Rol.CASUSREGISSEUR)
-    over_tijd = Q(plan__afspraken__voltooid_op__isnull=True, plan__afspraken__uiterlijke_datum__lt=timezone.localdate())
+    over_tijd = Q(
+        plan__afspraken__voltooid_op__isnull=True,
+        plan__afspraken__ingetrokken_op__isnull=True,
+        plan__afspraken__uiterlijke_datum__lt=timezone.localdate(),
+    )
     telling = mijn.annotate(ik_regie=Exists(regie)).aggregate(
         open=Count("pk", distinct=True),
         regie=Count("pk", filter=Q(ik_regie=True), distinct=True),
@@ -127,7 +131,7 @@ def aandacht(user: User, casus: Casus) -> Aandacht:
     """Three queries, whatever the size of the case. The related names (plan, overleggen,
     signaleringen) belong to the apps above casussen; like mijn_casussen, nothing is imported."""
     vandaag = timezone.localdate()
-    open_afspraak = Q(plan__afspraken__voltooid_op__isnull=True)
+    open_afspraak = Q(plan__afspraken__voltooid_op__isnull=True, plan__afspraken__ingetrokken_op__isnull=True)
     cijfers = Casus.objects.filter(pk=casus.pk).aggregate(
         over_tijd=Count("plan__afspraken", filter=open_afspraak & Q(plan__afspraken__uiterlijke_datum__lt=vandaag)),
         oudste=Min("plan__afspraken__uiterlijke_datum", filter=open_afspraak & Q(plan__afspraken__uiterlijke_datum__lt=vandaag)),

@@ -202,7 +202,7 @@ class OverlegAfspraakForm(AfspraakForm):
     """An agreement at the table: it starts on the meeting day."""
 
     class Meta(AfspraakForm.Meta):
-        fields = ["wie", "betrokkene", "netwerklid", "wat", "uiterlijke_datum", "perspectief"]
+        fields = ["wie", "betrokkene", "netwerklid", "deelnemer", "wat", "uiterlijke_datum", "perspectief"]
 
     def __init__(self, *args: Any, overleg: Overleg, **kwargs: Any) -> None:
         super().__init__(*args, casus=overleg.casus, **kwargs)

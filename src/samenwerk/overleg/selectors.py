@@ -68,7 +68,7 @@ def detail(overleg: Overleg, *, volledig: bool = True) -> dict[str, object]:
 def afspraken_van(overleg: Overleg) -> list[Afspraak]:
     if overleg.ronde_id is None:
         return []
-    return list(Afspraak.objects.filter(ronde_id=overleg.ronde_id).select_related("betrokkene__user", "netwerklid"))
+    return list(Afspraak.objects.filter(ronde_id=overleg.ronde_id).select_related("betrokkene__user", "netwerklid", "deelnemer"))
 
 
 def mijn_overleggen(user: User) -> QuerySet[Overleg]:

@@ -26,7 +26,7 @@ from samenwerk.privacy.models import Actie
 from . import regels, services
 from .models import PLANVELDEN, Afspraak, Samenwerkplan
 from .selectors import plan_met_rondes
-from .serializers import AfspraakSerializer, EvaluatieSerializer, PlanSerializer
+from .serializers import AfspraakSerializer, AfspraakWijzigSerializer, EvaluatieSerializer, IntrekSerializer, PlanSerializer
 
 
 def _casus(request: Request, pk: int, *, wijzigen: bool = False) -> Casus:
@@ -121,6 +121,70 @@ class AfspraakVoltooidAPI(APIView):
         casus = _casus(request, pk, wijzigen=True)
         afspraak = get_object_or_404(Afspraak, pk=afspraak_id, plan__casus=casus)
         return Response(AfspraakSerializer(services.voltooi_afspraak(actor=request.user, afspraak=afspraak)).data)
+
+
+def _open_afspraak(casus: Casus, afspraak_id: int) -> Afspraak:
+    afspraak = get_object_or_404(
+        Afspraak.objects.select_related("plan__casus", "betrokkene", "netwerklid", "deelnemer"),
+        pk=afspraak_id,
+        plan__casus=casus,
+    )
+    afspraak.plan.casus = casus
+    return afspraak
+
+
+def _afspraak_conflict(conflict: services.AfspraakConflict) -> Response:
+    body = {
+        "detail": _("De afspraak is intussen door iemand anders gewijzigd."),
+        "versie": conflict.afspraak.versie,
+        "afspraak": AfspraakSerializer(conflict.afspraak).data,
+    }
+    return Response(body, status=status.HTTP_409_CONFLICT)
+
+
+class AfspraakAPI(APIView):
+    @extend_schema(
+        request=AfspraakWijzigSerializer,
+        responses={200: AfspraakSerializer, 409: None},
+        description="Een afspraak wijzigen (wie, wat, uiterlijke datum): alleen de meegestuurde velden veranderen. "
+        "`versie` is verplicht; is de afspraak intussen gewijzigd, dan 409 en blijft alles zoals het was.",
+    )
+    def patch(self, request: Request, pk: int, afspraak_id: int) -> Response:
+        casus = _casus(request, pk, wijzigen=True)
+        afspraak = _open_afspraak(casus, afspraak_id)
+        invoer = AfspraakWijzigSerializer(data=request.data, partial=True, casus=casus)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
+        if "versie" not in data:
+            raise ValidationError({"versie": [_("Geef de versie mee waarvan u uitging.")]})
+        wie = data.get("wie", afspraak.wie)
+        velden = {
+            veld: data[veld] if veld in data else getattr(afspraak, veld)
+            for veld in ["wat", "uiterlijke_datum", "perspectief", "betrokkene", "netwerklid", "deelnemer"]
+        }
+        try:
+            afspraak = services.wijzig_afspraak(actor=request.user, afspraak=afspraak, versie=data["versie"], wie=wie, **velden)
+        except services.AfspraakConflict as conflict:
+            return _afspraak_conflict(conflict)
+        return Response(AfspraakSerializer(afspraak).data)
+
+
+class AfspraakIntrekkenAPI(APIView):
+    @extend_schema(
+        request=IntrekSerializer,
+        responses={200: AfspraakSerializer, 409: None},
+        description="Een afspraak intrekken met een korte reden. Ze blijft in het plan staan, als ingetrokken.",
+    )
+    def post(self, request: Request, pk: int, afspraak_id: int) -> Response:
+        casus = _casus(request, pk, wijzigen=True)
+        afspraak = _open_afspraak(casus, afspraak_id)
+        invoer = IntrekSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        try:
+            afspraak = services.trek_afspraak_in(actor=request.user, afspraak=afspraak, **invoer.validated_data)
+        except services.AfspraakConflict as conflict:
+            return _afspraak_conflict(conflict)
+        return Response(AfspraakSerializer(afspraak).data)
 
 
 class EvaluatiesAPI(APIView):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenwerk.casussen.models import Betrokkene, Casus, Netwerklid
 from samenwerk.gemeenten.models import Normen
+from samenwerk.overleg.models import Deelnemer
 from samenwerk.ui.forms import Form, ModelForm
 
 from .models import PLANVELDEN, Afspraak, Evaluatie, Samenwerkplan
@@ -56,12 +57,14 @@ class PlanForm(ModelForm):
 class AfspraakForm(ModelForm):
     class Meta:
         model = Afspraak
-        fields = ["wie", "betrokkene", "netwerklid", "wat", "start", "uiterlijke_datum", "perspectief"]
+        fields = ["wie", "betrokkene", "netwerklid", "deelnemer", "wat", "start", "uiterlijke_datum", "perspectief"]
 
     def __init__(self, *args: Any, casus: Casus, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["betrokkene"].queryset = Betrokkene.objects.actief().filter(casus=casus).select_related("user", "organisatie")  # type: ignore[attr-defined]
         self.fields["netwerklid"].queryset = Netwerklid.objects.filter(casus=casus)  # type: ignore[attr-defined]
+        self.fields["deelnemer"].queryset = genodigden(casus)  # type: ignore[attr-defined]
+        self.fields["deelnemer"].help_text = _("Als “wie” iemand is die voor een overleg is uitgenodigd.")
         self.fields["uiterlijke_datum"].required = False
         weken = Normen.objects.voor(casus.gemeente_id).afspraak_weken
         self.fields["uiterlijke_datum"].help_text = _("Leeg laten: %(weken)s weken na de start.") % {"weken": weken}
@@ -71,6 +74,37 @@ class AfspraakForm(ModelForm):
         self.weken = weken
         if "start" in self.fields:
             self.fields["start"].initial = timezone.localdate()
+
+
+def genodigden(casus: Casus) -> Any:
+    """The people invited to any of the case's meetings, as owner choices."""
+    return Deelnemer.objects.filter(overleg__casus=casus).order_by("naam", "id")
+
+
+class AfspraakWijzigForm(AfspraakForm):
+    """Edit who, what and the latest date. `versie` is the version the person started from."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta(AfspraakForm.Meta):
+        fields = ["wie", "betrokkene", "netwerklid", "deelnemer", "wat", "uiterlijke_datum", "perspectief"]
+
+    def __init__(self, *args: Any, casus: Casus, **kwargs: Any) -> None:
+        super().__init__(*args, casus=casus, **kwargs)
+        self.fields["uiterlijke_datum"].required = True
+        self.fields["uiterlijke_datum"].help_text = ""
+        if not self.is_bound and self.instance is not None:
+            self.initial["versie"] = self.instance.versie
+
+
+class IntrekForm(Form):
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+    reden = forms.CharField(
+        label=_("Waarom wordt de afspraak ingetrokken?"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Schrijf kort op waarom de afspraak wordt ingetrokken.")},
+    )
 
 
 class EvaluatieForm(ModelForm):

@@ -98,6 +98,8 @@ def _inzage(casus: Casus) -> dict[str, Any]:
                             "uiterlijke_datum": a.uiterlijke_datum.isoformat(),
                             "perspectief": a.perspectief,
                             "voltooid_op": a.voltooid_op.isoformat() if a.voltooid_op else None,
+                            "ingetrokken_op": a.ingetrokken_op.isoformat() if a.ingetrokken_op else None,
+                            "intrekreden": a.intrekreden,
                         }
                         for a in r.afspraken.all()
                     ],

@@ -130,6 +130,7 @@ class Afspraak(models.Model):
         PROFESSIONAL = "professional", _("Een professional")
         NETWERKLID = "netwerklid", _("Iemand uit het netwerk")
         INWONER = "inwoner", _("De inwoner")
+        DEELNEMER = "deelnemer", _("Iemand die voor een overleg is uitgenodigd")
 
     plan = models.ForeignKey(Samenwerkplan, on_delete=models.CASCADE, related_name="afspraken")
     gemeente = models.ForeignKey("gemeenten.Gemeente", on_delete=models.PROTECT, related_name="+")
@@ -141,6 +142,16 @@ class Afspraak(models.Model):
     netwerklid = models.ForeignKey(
         Netwerklid, on_delete=models.PROTECT, null=True, blank=True, related_name="afspraken", verbose_name=_("netwerklid")
     )
+    # An invitee of one of the case's meetings (an external professional or network member
+    # without an account counts too); SET_NULL so removing an invitee never fails on this.
+    deelnemer = models.ForeignKey(
+        "overleg.Deelnemer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="afspraken",
+        verbose_name=_("uitgenodigde"),
+    )
     wat = models.TextField(_("wat"))
     start = models.DateField(_("gestart op"), default=timezone.localdate)
     uiterlijke_datum = models.DateField(_("uiterlijke datum"))
@@ -148,6 +159,10 @@ class Afspraak(models.Model):
         _("perspectief"), blank=True, help_text=_("Nodig als het langer duurt dan zes weken: wat kan de inwoner verwachten?")
     )
     voltooid_op = models.DateField(_("voltooid op"), null=True, blank=True)
+    # Withdrawn, never deleted: it stays in the plan, struck through, with the reason.
+    ingetrokken_op = models.DateField(_("ingetrokken op"), null=True, blank=True)
+    intrekreden = models.CharField(_("reden van intrekken"), max_length=300, blank=True)
+    versie = models.PositiveIntegerField(_("versie"), default=0)  # optimistic locking of edits
 
     class Meta:
         verbose_name = _("afspraak")
@@ -167,10 +182,18 @@ class Afspraak(models.Model):
             return str(self.betrokkene.user)
         if self.wie == self.Wie.NETWERKLID and self.netwerklid_id:
             return str(self.netwerklid.naam)
+        if self.wie == self.Wie.DEELNEMER:
+            return str(self.deelnemer) if self.deelnemer_id else str(_("Een uitgenodigde"))
         return str(_("De inwoner"))
 
     def is_te_laat(self, vandaag: datetime.date | None = None) -> bool:
-        return self.voltooid_op is None and self.uiterlijke_datum < (vandaag or timezone.localdate())
+        return (
+            self.voltooid_op is None and self.ingetrokken_op is None and self.uiterlijke_datum < (vandaag or timezone.localdate())
+        )
+
+    @property
+    def open(self) -> bool:
+        return self.voltooid_op is None and self.ingetrokken_op is None
 
 
 class Evaluatie(models.Model):

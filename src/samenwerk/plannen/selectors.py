@@ -11,7 +11,7 @@ def plan_met_rondes(plan: Samenwerkplan) -> list[Ronde]:
     """The rounds of a plan with their agreements and evaluation: three queries in all."""
     if plan.pk is None:
         return []
-    afspraken = Afspraak.objects.select_related("betrokkene__user", "netwerklid").order_by("uiterlijke_datum", "id")
+    afspraken = Afspraak.objects.select_related("betrokkene__user", "netwerklid", "deelnemer").order_by("uiterlijke_datum", "id")
     return list(
         plan.rondes.select_related("evaluatie").prefetch_related(Prefetch("afspraken", queryset=afspraken)).order_by("nummer")
     )

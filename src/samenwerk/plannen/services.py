@@ -16,6 +16,7 @@ from samenwerk.casussen.models import Betrokkene, Casus, Netwerklid
 from samenwerk.casussen.rules import eis_vastleggen
 from samenwerk.casussen.workflow import Status
 from samenwerk.gemeenten.models import Normen, User
+from samenwerk.overleg.models import Deelnemer
 from samenwerk.privacy.models import Actie
 
 from . import regels
@@ -124,6 +125,7 @@ def voeg_afspraak_toe(
     perspectief: str = "",
     betrokkene: Betrokkene | None = None,
     netwerklid: Netwerklid | None = None,
+    deelnemer: Deelnemer | None = None,
     ronde: Ronde | None = None,
 ) -> Afspraak:
     """An agreement in the current round (or the given one, e.g. a meeting's): who, what,
@@ -136,19 +138,9 @@ def voeg_afspraak_toe(
     start = start or timezone.localdate()
     weken = Normen.objects.voor(casus.gemeente_id).afspraak_weken
     uiterlijke_datum = uiterlijke_datum or regels.standaard_uiterlijke_datum(start, weken)
-    fouten: dict[str, str] = {}
-    if not wat.strip():
-        fouten["wat"] = _("Beschrijf wat er gedaan wordt.")
-    if wie == Afspraak.Wie.PROFESSIONAL and (betrokkene is None or betrokkene.casus_id != casus.pk or betrokkene.tot is not None):
-        fouten["betrokkene"] = _("Kies de professional die dit doet; die moet bij de casus betrokken zijn.")
-    if wie == Afspraak.Wie.NETWERKLID and (netwerklid is None or netwerklid.casus_id != casus.pk):
-        fouten["netwerklid"] = _("Kies wie uit het netwerk dit doet.")
-    if uiterlijke_datum < start:
-        fouten["uiterlijke_datum"] = _("De uiterlijke datum ligt vóór de start.")
-    elif regels.vraagt_perspectief(start, uiterlijke_datum, weken) and not perspectief.strip():
-        fouten["perspectief"] = _("Dit duurt langer dan %(weken)s weken. Schrijf kort op welk perspectief de inwoner krijgt.") % {
-            "weken": weken
-        }
+    fouten = _controleer(
+        casus=casus, wie=wie, wat=wat, betrokkene=betrokkene, netwerklid=netwerklid, deelnemer=deelnemer
+    ) | _controleer_datum(start=start, uiterlijke_datum=uiterlijke_datum, perspectief=perspectief, weken=weken)
     if fouten:
         raise ValidationError(fouten)
     if ronde is None or ronde.plan_id != plan.pk:
@@ -164,6 +156,7 @@ def voeg_afspraak_toe(
         perspectief=perspectief.strip(),
         betrokkene=betrokkene if wie == Afspraak.Wie.PROFESSIONAL else None,
         netwerklid=netwerklid if wie == Afspraak.Wie.NETWERKLID else None,
+        deelnemer=deelnemer if wie == Afspraak.Wie.DEELNEMER else None,
     )
     casussen.tijdlijn(
         casus,
@@ -182,6 +175,154 @@ def voeg_afspraak_toe(
     )
     if casus.status in (Status.PLAN, Status.EVALUATIE):
         casussen.wijzig_status(actor=actor, casus=casus, naar=Status.UITVOERING)
+    return afspraak
+
+
+def _controleer(
+    *,
+    casus: Casus,
+    wie: str,
+    wat: str,
+    betrokkene: Betrokkene | None,
+    netwerklid: Netwerklid | None,
+    deelnemer: Deelnemer | None,
+) -> dict[str, str]:
+    """Who does it must belong to this case: an active professional, a network member, or a
+    person invited to one of this case's meetings."""
+    fouten: dict[str, str] = {}
+    if not wat.strip():
+        fouten["wat"] = _("Beschrijf wat er gedaan wordt.")
+    if wie == Afspraak.Wie.PROFESSIONAL and (betrokkene is None or betrokkene.casus_id != casus.pk or betrokkene.tot is not None):
+        fouten["betrokkene"] = _("Kies de professional die dit doet; die moet bij de casus betrokken zijn.")
+    if wie == Afspraak.Wie.NETWERKLID and (netwerklid is None or netwerklid.casus_id != casus.pk):
+        fouten["netwerklid"] = _("Kies wie uit het netwerk dit doet.")
+    if wie == Afspraak.Wie.DEELNEMER and (deelnemer is None or deelnemer.overleg.casus_id != casus.pk):
+        fouten["deelnemer"] = _("Kies wie dit doet uit de mensen die voor een overleg over deze casus zijn uitgenodigd.")
+    return fouten
+
+
+def _controleer_datum(*, start: datetime.date, uiterlijke_datum: datetime.date, perspectief: str, weken: int) -> dict[str, str]:
+    fouten: dict[str, str] = {}
+    if uiterlijke_datum < start:
+        fouten["uiterlijke_datum"] = _("De uiterlijke datum ligt vóór de start.")
+    elif regels.vraagt_perspectief(start, uiterlijke_datum, weken) and not perspectief.strip():
+        fouten["perspectief"] = _("Dit duurt langer dan %(weken)s weken. Schrijf kort op welk perspectief de inwoner krijgt.") % {
+            "weken": weken
+        }
+    return fouten
+
+
+class AfspraakConflict(Exception):
+    """Someone else changed the agreement since this person opened it (optimistic locking)."""
+
+    def __init__(self, afspraak: Afspraak) -> None:
+        super().__init__(f"agreement changed to version {afspraak.versie}")
+        self.afspraak = afspraak
+
+
+def _vergrendel(afspraak: Afspraak, versie: int) -> Afspraak:
+    """The agreement locked for writing, if it is still the version the person started from
+    and still open (a completed or withdrawn agreement is history, not changed)."""
+    vers = Afspraak.objects.select_for_update().select_related("plan__casus").get(pk=afspraak.pk)
+    if vers.versie != versie:
+        raise AfspraakConflict(vers)
+    if vers.ingetrokken_op is not None:
+        raise ValidationError(_("Deze afspraak is al ingetrokken."))
+    if vers.voltooid_op is not None:
+        raise ValidationError(_("Deze afspraak is al voltooid."))
+    return vers
+
+
+@transaction.atomic
+def wijzig_afspraak(
+    *,
+    actor: User,
+    afspraak: Afspraak,
+    versie: int,
+    wie: str,
+    wat: str,
+    uiterlijke_datum: datetime.date,
+    perspectief: str = "",
+    betrokkene: Betrokkene | None = None,
+    netwerklid: Netwerklid | None = None,
+    deelnemer: Deelnemer | None = None,
+) -> Afspraak:
+    """Change who does it, what, and the latest date. `versie` is the version the person
+    started from; if someone changed it in between, AfspraakConflict and nothing is saved."""
+    casus = afspraak.plan.casus
+    eis_vastleggen(actor, casus)
+    afspraak = _vergrendel(afspraak, versie)
+    weken = Normen.objects.voor(casus.gemeente_id).afspraak_weken
+    fouten = _controleer(
+        casus=casus, wie=wie, wat=wat, betrokkene=betrokkene, netwerklid=netwerklid, deelnemer=deelnemer
+    ) | _controleer_datum(start=afspraak.start, uiterlijke_datum=uiterlijke_datum, perspectief=perspectief, weken=weken)
+    if fouten:
+        raise ValidationError(fouten)
+    nieuw = {
+        "wie": wie,
+        "wat": wat.strip(),
+        "uiterlijke_datum": uiterlijke_datum,
+        "perspectief": perspectief.strip(),
+        "betrokkene": betrokkene if wie == Afspraak.Wie.PROFESSIONAL else None,
+        "netwerklid": netwerklid if wie == Afspraak.Wie.NETWERKLID else None,
+        "deelnemer": deelnemer if wie == Afspraak.Wie.DEELNEMER else None,
+    }
+    gewijzigd = [veld for veld, waarde in nieuw.items() if getattr(afspraak, veld) != waarde]
+    if not gewijzigd:
+        return afspraak
+    for veld in gewijzigd:
+        setattr(afspraak, veld, nieuw[veld])
+    afspraak.versie += 1
+    afspraak.save(update_fields=[*gewijzigd, "versie"])
+    casussen.tijdlijn(
+        casus,
+        actor,
+        "afspraak",
+        _("Afspraak gewijzigd: %(wie)s, uiterlijk %(datum)s")
+        % {"wie": afspraak.uitvoerder, "datum": f"{afspraak.uiterlijke_datum:%d-%m-%Y}"},
+    )
+    casussen.log_casus(
+        actor=actor,
+        casus=casus,
+        actie=Actie.UPDATE,
+        gebeurtenis="afspraak.gewijzigd",
+        segment="plan",
+        object_type="afspraak",
+        object_id=afspraak.pk,
+        velden=gewijzigd,
+    )
+    return afspraak
+
+
+@transaction.atomic
+def trek_afspraak_in(*, actor: User, afspraak: Afspraak, versie: int, reden: str) -> Afspraak:
+    """Withdraw an agreement: it stays in the plan as withdrawn, with the reason and date,
+    and no longer counts as open or overdue."""
+    casus = afspraak.plan.casus
+    eis_vastleggen(actor, casus)
+    if not reden.strip():
+        raise ValidationError({"reden": _("Schrijf kort op waarom de afspraak wordt ingetrokken.")})
+    afspraak = _vergrendel(afspraak, versie)
+    afspraak.ingetrokken_op = timezone.localdate()
+    afspraak.intrekreden = reden.strip()[:300]
+    afspraak.versie += 1
+    afspraak.save(update_fields=["ingetrokken_op", "intrekreden", "versie"])
+    casussen.tijdlijn(
+        casus,
+        actor,
+        "afspraak",
+        _("Afspraak ingetrokken: %(wat)s (%(reden)s)") % {"wat": afspraak.wat[:80], "reden": afspraak.intrekreden},
+    )
+    casussen.log_casus(
+        actor=actor,
+        casus=casus,
+        actie=Actie.UPDATE,
+        gebeurtenis="afspraak.ingetrokken",
+        segment="plan",
+        object_type="afspraak",
+        object_id=afspraak.pk,
+        velden=["ingetrokken_op", "intrekreden"],
+    )
     return afspraak
 
 

@@ -26,7 +26,7 @@ from . import inwoner as planlinks
 from . import inzage as avg
 from . import regels, services
 from .afdruk import afdruk_context, pdf_response
-from .forms import AfspraakForm, EvaluatieForm, PlanForm, VersieKeuze
+from .forms import AfspraakForm, AfspraakWijzigForm, EvaluatieForm, IntrekForm, PlanForm, VersieKeuze
 from .inzage_pdf import inzage_pdf_response
 from .models import PLANVELDEN, Afspraak, Samenwerkplan
 from .selectors import plan_met_rondes, vergelijk
@@ -163,6 +163,72 @@ def afspraak_voltooid(request: HttpRequest, pk: int, afspraak_id: int) -> HttpRe
         _("De afspraak is als voltooid gemarkeerd."),
     )
     return redirect("plannen:plan", pk=casus.pk)
+
+
+def _open_afspraak(casus: Casus, afspraak_id: int) -> Afspraak:
+    """An agreement of this case that can still be changed (not completed, not withdrawn)."""
+    afspraak = get_object_or_404(
+        Afspraak.objects.select_related("plan__casus"), pk=afspraak_id, plan__casus=casus, voltooid_op=None, ingetrokken_op=None
+    )
+    afspraak.plan.casus = casus
+    return afspraak
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def afspraak_wijzigen(request: HttpRequest, pk: int, afspraak_id: int) -> HttpResponse:
+    casus = _casus(request, pk, wijzigen=True)
+    afspraak = _open_afspraak(casus, afspraak_id)
+    form = AfspraakWijzigForm(request.POST or None, instance=afspraak, casus=casus)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "start"}
+        try:
+            services.wijzig_afspraak(actor=request.user, afspraak=afspraak, **data)
+        except services.AfspraakConflict as fout:
+            conflict = fout.afspraak
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De afspraak is gewijzigd."))
+            return redirect(redirect("plannen:plan", pk=casus.pk).url + "#kop-afspraken")
+    context = {
+        "casus": casus,
+        "afspraak": afspraak,
+        "form": form,
+        "conflict": conflict,
+        "titel": _("Afspraak wijzigen"),
+        "knop": _("Opslaan"),
+    }
+    return render(request, "plannen/afspraak_wijzigen.html", context, status=409 if conflict else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def afspraak_intrekken(request: HttpRequest, pk: int, afspraak_id: int) -> HttpResponse:
+    casus = _casus(request, pk, wijzigen=True)
+    afspraak = _open_afspraak(casus, afspraak_id)
+    form = IntrekForm(request.POST or None, initial={"versie": afspraak.versie})
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.trek_afspraak_in(actor=request.user, afspraak=afspraak, **form.cleaned_data)
+        except services.AfspraakConflict as fout:
+            conflict = fout.afspraak
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De afspraak is ingetrokken. Ze blijft zichtbaar in het plan, doorgestreept."))
+            return redirect(redirect("plannen:plan", pk=casus.pk).url + "#kop-afspraken")
+    context = {
+        "casus": casus,
+        "afspraak": afspraak,
+        "form": form,
+        "conflict": conflict,
+        "titel": _("Afspraak intrekken"),
+        "knop": _("Afspraak intrekken"),
+    }
+    return render(request, "plannen/afspraak_wijzigen.html", context, status=409 if conflict else 200)
 
 
 @require_http_methods(["GET", "POST"])

@@ -59,6 +59,6 @@ def afspraken(casus: Casus) -> QuerySet[Afspraak]:
     """Agreements and deadlines for the procesregisseur's view of the cooperation."""
     return (
         Afspraak.objects.filter(plan__casus=casus)
-        .select_related("betrokkene__user", "betrokkene__organisatie", "ronde")
+        .select_related("betrokkene__user", "betrokkene__organisatie", "netwerklid", "deelnemer", "ronde")
         .order_by(F("voltooid_op").asc(nulls_first=True), "uiterlijke_datum", "id")
     )

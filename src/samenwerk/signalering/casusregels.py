@@ -79,7 +79,11 @@ def herhaalmeting_geldt(
 def _open_afspraken(gemeente: Gemeente, tot: datetime.date) -> Iterator[dict[str, object]]:
     return (
         Afspraak.objects.filter(
-            gemeente=gemeente, voltooid_op__isnull=True, uiterlijke_datum__lte=tot, plan__casus__status__in=OPEN
+            gemeente=gemeente,
+            voltooid_op__isnull=True,
+            ingetrokken_op__isnull=True,  # a withdrawn agreement is no longer due
+            uiterlijke_datum__lte=tot,
+            plan__casus__status__in=OPEN,
         )
         .values("pk", "plan__casus_id", "uiterlijke_datum", "voltooid_op", "wie", "betrokkene__user_id")
         .iterator()
