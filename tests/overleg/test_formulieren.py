@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def _data(**anders):
     return {
         "vorm": "samenwerkwijze", "soort": "eerste", "doel": "Rust in geldzaken", "datum": over_dagen(4).date().isoformat(),
-        "begintijd": "10:00", "eindtijd": "11:30", "bij_inwoner_thuis": "ja", "voorzitter": "Petra", "notulist": "Karel",
+        "begintijd": "10:00", "eindtijd": "11:30", "bij_inwoner_thuis": "ja", "voorzitter": "inwoner", "notulist": "inwoner",
     } | anders  # fmt: skip
 
 
