@@ -16,6 +16,7 @@ from .services import Keuze, OverlegGegevens, betrokken_mensen
 from .services import _controleer as controleer_gegevens
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
+NIET_BETROKKEN = _("Kies iemand die bij deze casus betrokken is: een professional, de inwoner of iemand uit het netwerk.")
 GEEN_EMAIL = {"invalid": _("Dit is geen geldig e-mailadres, bijvoorbeeld naam@organisatie.nl.")}
 
 
@@ -55,9 +56,11 @@ class OverlegForm(Form):
     locatie = forms.CharField(label=_("Andere plaats"), required=False, max_length=200)
     locatie_reden = forms.CharField(label=_("Waarom niet thuis?"), required=False, max_length=300)
     voorzitter = forms.ChoiceField(
-        label=_("Voorzitter"), help_text=_("Een betrokken professional, de inwoner of iemand uit het netwerk.")
+        label=_("Voorzitter"),
+        help_text=_("Een betrokken professional, de inwoner of iemand uit het netwerk."),
+        error_messages={"invalid_choice": NIET_BETROKKEN},
     )
-    notulist = forms.ChoiceField(label=_("Notulist"))
+    notulist = forms.ChoiceField(label=_("Notulist"), error_messages={"invalid_choice": NIET_BETROKKEN})
     antwoord_voor = forms.DateField(
         label=_("Antwoord graag vóór"), required=False, help_text=_("Leeg laten: twee dagen voor het overleg.")
     )
