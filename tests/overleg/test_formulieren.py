@@ -169,3 +169,16 @@ def test_the_migration_links_typed_names_that_match_one_person_and_keeps_the_res
     tweede.refresh_from_db()
     assert (overleg.keuze("voorzitter"), overleg.keuze("notulist"), overleg.notulist) == (("betrokkene", ik.pk), None, "Karel")
     assert (tweede.keuze("voorzitter"), tweede.keuze("notulist")) == (("netwerklid", casus.netwerk.get().pk), ("inwoner", None))
+
+
+def test_a_meeting_with_a_typed_name_shows_it_and_can_change_without_choosing(client, personas, overleg):
+    """A meeting from before the choice: the edit form says what was typed and asks who it is;
+    the API changes other fields and leaves the typed names alone."""
+    Overleg.objects.update(voorzitter="Petra <b>", voorzitter_soort="", notulist="Karel", notulist_soort="")
+    login(client, personas.professional)
+    html = client.get(reverse("overleg:bewerken", args=[overleg.casus_id, overleg.pk])).content.decode()
+    assert "Eerder ingevuld: Petra &lt;b&gt;. Kies wie dat is." in html and "Eerder ingevuld: Karel." in html
+    response = client.patch(reverse("api:overleg", args=[overleg.pk]), {"doel": "Nieuw doel", "versie": 0}, "application/json")
+    assert response.status_code == 200
+    assert response.json()["voorzitter"] == {"soort": "", "id": None, "naam": "Petra <b>"}
+    assert Overleg.objects.values_list("doel", "voorzitter", "notulist").get() == ("Nieuw doel", "Petra <b>", "Karel")

@@ -89,6 +89,9 @@ class OverlegForm(Form):
             }
         )
         form = cls(data, initial=initial, casus=overleg.casus)
+        for rol in ("voorzitter", "notulist"):
+            if overleg.keuze(rol) is None and getattr(overleg, rol):
+                form.fields[rol].help_text = _("Eerder ingevuld: %(naam)s. Kies wie dat is.") % {"naam": getattr(overleg, rol)}
         form.fields["vorm"].disabled = form.fields["soort"].disabled = True
         return form
 

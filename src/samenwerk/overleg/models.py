@@ -117,14 +117,16 @@ class Overleg(models.Model):
         return f"{self.get_vorm_display()} {timezone.localtime(self.begint):%d-%m-%Y %H:%M}"
 
     def keuze(self, rol: str) -> tuple[str, int | None] | None:
-        """The chosen person for "voorzitter" or "notulist" as (soort, id), None if only a typed name."""
+        """The chosen person for "voorzitter" or "notulist" as (soort, id); None if there is only
+        a name (typed before the choice existed, or the link is gone)."""
         soort = getattr(self, f"{rol}_soort")
-        if not soort:
-            return None
-        return soort, {
-            "betrokkene": getattr(self, f"{rol}_betrokkene_id"),
-            "netwerklid": getattr(self, f"{rol}_netwerklid_id"),
-        }.get(soort)
+        if soort == Rolkeuze.INWONER:
+            return soort, None
+        pk = {
+            Rolkeuze.BETROKKENE: getattr(self, f"{rol}_betrokkene_id"),
+            Rolkeuze.NETWERKLID: getattr(self, f"{rol}_netwerklid_id"),
+        }
+        return (soort, pk[soort]) if pk.get(soort) else None
 
     @property
     def waar(self) -> str:
