@@ -388,7 +388,7 @@ def test_matrix(client, personas, name, method, persona):
         actor=personas.professional,
         casus=casus,
         gegevens=overleg_services.OverlegGegevens(
-            vorm="samenwerkwijze", soort="eerste", doel="x", voorzitter="v", notulist="n",
+            vorm="samenwerkwijze", soort="eerste", doel="x", voorzitter=("inwoner", None), notulist=("inwoner", None),
             begint=timezone.now() + datetime.timedelta(days=3), eindigt=timezone.now() + datetime.timedelta(days=3, hours=1),
         ),
     )  # fmt: skip

@@ -116,7 +116,7 @@ def wereld(personas) -> Wereld:
         casus=casus,
         gegevens=overleg_services.OverlegGegevens(
             vorm="samenwerkwijze", soort="eerste", doel="Samen kijken naar de geldzaken", begint=begint,
-            eindigt=begint + datetime.timedelta(hours=1), voorzitter="Petra Professional", notulist="Collega",
+            eindigt=begint + datetime.timedelta(hours=1), voorzitter=("inwoner", None), notulist=("inwoner", None),
         ),
     )  # fmt: skip
     deelnemer = overleg_services.voeg_deelnemer_toe(

@@ -63,7 +63,7 @@ def _overleg(personas, casus, dagen: int):  # type: ignore[no-untyped-def]
         actor=personas.professional,
         casus=casus,
         gegevens=overleg_services.OverlegGegevens(
-            vorm="samenwerkwijze", soort="eerste", doel="x", voorzitter="v", notulist="n",
+            vorm="samenwerkwijze", soort="eerste", doel="x", voorzitter=("inwoner", None), notulist=("inwoner", None),
             begint=begint, eindigt=begint + datetime.timedelta(hours=1),
         ),
     )  # fmt: skip

@@ -39,10 +39,11 @@ def test_a_whole_meeting(live_server, page, personas, time_machine):
     page.get_by_label("Eindtijd").fill((begint + datetime.timedelta(hours=1)).strftime("%H:%M"))
     page.get_by_label("Ergens anders, omdat de inwoner dat liever wil").check()
     page.get_by_label("Andere plaats").fill("Buurthuis De Linde")
-    page.get_by_label("Notulist").fill("Karel")
+    page.get_by_label("Notulist").select_option(label=str(casus.inwoner))  # one of the people involved
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_role("alert").wait_for()  # no reason for not meeting at home: error, input kept
     assert page.get_by_label("Andere plaats").input_value() == "Buurthuis De Linde"
+    assert page.get_by_label("Notulist").input_value() == "inwoner"
     assert_accessible(page)
     page.get_by_label("Waarom niet thuis?").fill("De inwoner wil liever niet thuis")
     page.get_by_role("button", name="Opslaan").click()

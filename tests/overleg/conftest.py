@@ -26,8 +26,9 @@ def gegevens(**anders: object) -> services.OverlegGegevens:
         "doel": "Samen kijken hoe Fenna weer rust krijgt in haar geldzaken",
         "begint": over_dagen(5),
         "eindigt": over_dagen(5, 11, 30),
-        "voorzitter": "Petra Professional",
-        "notulist": "Collega",
+        # The resident is involved in every case; tests that need a professional say so.
+        "voorzitter": ("inwoner", None),
+        "notulist": ("inwoner", None),
     }
     return services.OverlegGegevens(**(basis | anders))
 

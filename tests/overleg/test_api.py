@@ -45,7 +45,7 @@ def test_a_patch_that_changes_nothing_is_refused_and_sends_nothing(client, perso
     login(client, personas.professional)
     url = reverse("api:overleg", args=[uitgenodigd.pk])
     voor = _sporen(uitgenodigd)
-    zelfde = {"versie": uitgenodigd.versie, "notulist": uitgenodigd.notulist, "begint": uitgenodigd.begint.isoformat()}
+    zelfde = {"versie": uitgenodigd.versie, "notulist": {"soort": "inwoner"}, "begint": uitgenodigd.begint.isoformat()}
     for body in (zelfde, {"versie": uitgenodigd.versie}, {"versie": uitgenodigd.versie, "status": "geannuleerd"}):
         response = client.patch(url, body, content_type="application/json")
         assert response.status_code == 400, body
@@ -62,13 +62,17 @@ def test_format_and_kind_are_fixed_once_planned(client, personas, uitgenodigd, v
     voor = _sporen(uitgenodigd)
     response = client.patch(
         reverse("api:overleg", args=[uitgenodigd.pk]),
-        {"versie": uitgenodigd.versie, veld: waarde, "notulist": "Iemand anders"},
+        {
+            "versie": uitgenodigd.versie,
+            veld: waarde,
+            "notulist": {"soort": "netwerklid", "id": uitgenodigd.casus.netwerk.get().pk},
+        },
         content_type="application/json",
     )
     assert response.status_code == 400 and list(response.json()) == [veld]
     assert "ligt vast zodra het overleg gepland is" in response.json()[veld][0]
     assert _sporen(uitgenodigd) == voor
-    assert Overleg.objects.get(pk=uitgenodigd.pk).notulist != "Iemand anders"
+    assert Overleg.objects.get(pk=uitgenodigd.pk).notulist != "Joke Buurvrouw"
 
 
 def test_a_real_change_makes_a_version_and_updates_the_invitations(client, personas, uitgenodigd):

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 def _post_overleg(client, casus, **anders):
     data = {
         "vorm": "samenwerkwijze", "soort": "eerste", "doel": "Rust in geldzaken", "datum": over_dagen(4).date().isoformat(),
-        "begintijd": "10:00", "eindtijd": "11:30", "bij_inwoner_thuis": "ja", "voorzitter": "Petra", "notulist": "Karel",
+        "begintijd": "10:00", "eindtijd": "11:30", "bij_inwoner_thuis": "ja", "voorzitter": "inwoner", "notulist": "inwoner",
     } | anders  # fmt: skip
     return client.post(reverse("overleg:nieuw", args=[casus.pk]), data)
 
@@ -165,10 +165,15 @@ def test_tampered_expired_and_cancelled_links(client, personas, overleg):
 def test_edit_conflict_keeps_the_input(client, personas, overleg):
     login(client, personas.professional)
     url = reverse("overleg:bewerken", args=[overleg.casus_id, overleg.pk])
-    services.wijzig_overleg(actor=personas.professional, overleg=overleg, gegevens=gegevens(notulist="Iemand"), versie=0)
+    services.wijzig_overleg(
+        actor=personas.professional,
+        overleg=overleg,
+        gegevens=gegevens(notulist=("netwerklid", overleg.casus.netwerk.get().pk)),
+        versie=0,
+    )
     data = {
         "doel": "Mijn nieuwe doel", "datum": over_dagen(5).date().isoformat(), "begintijd": "10:00", "eindtijd": "11:00",
-        "bij_inwoner_thuis": "ja", "voorzitter": "P", "notulist": "N", "versie": 0,
+        "bij_inwoner_thuis": "ja", "voorzitter": "inwoner", "notulist": "inwoner", "versie": 0,
     }  # fmt: skip
     response = client.post(url, data)
     assert response.status_code == 409 and "Mijn nieuwe doel" in response.content.decode()
@@ -229,16 +234,26 @@ def test_detail_and_agenda_query_counts_are_constant(client, personas, overleg):
 def test_api_plans_a_meeting_and_answers_400_and_409(client, personas, casus):
     login(client, personas.professional)
     url = reverse("api:overleggen", args=[casus.pk])
-    fout = client.post(url, {"doel": "Rust", "begint": "2000-01-01T10:00:00+01:00", "eindigt": "2000-01-01T11:00:00+01:00",
-                             "voorzitter": "P", "notulist": "N"}, content_type="application/json")  # fmt: skip
+    rollen = {"voorzitter": {"soort": "inwoner"}, "notulist": {"soort": "inwoner"}}
+    fout = client.post(url, {"doel": "Rust", "begint": "2000-01-01T10:00:00+01:00", "eindigt": "2000-01-01T11:00:00+01:00"}
+                       | rollen, content_type="application/json")  # fmt: skip
     assert fout.status_code == 400 and "begint" in fout.json()
-    goed = client.post(url, {"doel": "Rust", "begint": over_dagen(3).isoformat(), "eindigt": over_dagen(3, 11).isoformat(),
-                             "voorzitter": "P", "notulist": "N"}, content_type="application/json")  # fmt: skip
+    goed = client.post(url, {"doel": "Rust", "begint": over_dagen(3).isoformat(), "eindigt": over_dagen(3, 11).isoformat()}
+                       | rollen, content_type="application/json")  # fmt: skip
     assert goed.status_code == 201, goed.json()
     overleg_id = goed.json()["id"]
     detail = reverse("api:overleg", args=[overleg_id])
-    assert client.patch(detail, {"notulist": "Nieuw", "versie": 0}, content_type="application/json").status_code == 200
-    assert client.patch(detail, {"notulist": "Ouder", "versie": 0}, content_type="application/json").status_code == 409
+    assert (
+        client.patch(
+            detail,
+            {"notulist": {"soort": "netwerklid", "id": casus.netwerk.get().pk}, "versie": 0},
+            content_type="application/json",
+        ).status_code
+        == 200
+    )
+    assert (
+        client.patch(detail, {"notulist": {"soort": "inwoner"}, "versie": 0}, content_type="application/json").status_code == 409
+    )
     deelnemers = reverse("api:overleg-deelnemers", args=[overleg_id])
     assert client.post(deelnemers, {"soort": "professional", "naam": "W", "email": "nee", "reden": "kennis"},
                        content_type="application/json").status_code == 400  # fmt: skip

@@ -112,7 +112,7 @@ def _overleg(personas, casus: Casus, lid) -> None:
 
     nu = timezone.now()
     gegevens = overleg.OverlegGegevens(
-        vorm="mdo_plus", soort="eerste", doel="Mijn geheime wens", voorzitter="Teunis Quirijnsen", notulist="Buurman Gerolf",
+        vorm="mdo_plus", soort="eerste", doel="Mijn geheime wens", voorzitter=("inwoner", None), notulist=("netwerklid", lid.pk),
         begint=nu + datetime.timedelta(days=3), eindigt=nu + datetime.timedelta(days=3, hours=1),
     )  # fmt: skip
     vergadering = overleg.plan_overleg(actor=personas.professional, casus=casus, gegevens=gegevens)

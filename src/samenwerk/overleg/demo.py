@@ -24,10 +24,14 @@ def _op(dagen: int, uur: int) -> datetime.datetime:
     return datetime.datetime.combine(dag, datetime.time(uur), tzinfo=timezone.get_current_timezone())
 
 
-def _gegevens(dagen: int, doel: str, voorzitter: str) -> services.OverlegGegevens:
+def _gegevens(casus: Casus, dagen: int, doel: str, voorzitter) -> services.OverlegGegevens:
+    """Chaired by the casusregisseur (`voorzitter`); notes by the case's other professional if
+    there is one, else by the resident."""
+    regisseur = casus.betrokkenen.actief().get(user=voorzitter)
+    ander = casus.betrokkenen.actief().exclude(pk=regisseur.pk).order_by("pk").first()
     return services.OverlegGegevens(
-        vorm="samenwerkwijze", soort="eerste", doel=doel, begint=_op(dagen, 10), eindigt=_op(dagen, 11), voorzitter=voorzitter,
-        notulist="Ahmed Bakker",
+        vorm="samenwerkwijze", soort="eerste", doel=doel, begint=_op(dagen, 10), eindigt=_op(dagen, 11),
+        voorzitter=("betrokkene", regisseur.pk), notulist=("betrokkene", ander.pk) if ander else ("inwoner", None),
     )  # fmt: skip
 
 
@@ -57,7 +61,7 @@ def _nodig_uit(actor, overleg: Overleg, genodigden: list[services.Genodigde]) ->
 
 def _gehouden(sanne, casus: Casus) -> None:
     overleg = services.plan_overleg(
-        actor=sanne, casus=casus, gegevens=_gegevens(2, "Sevda wil rust in haar geldzaken en een veilig thuis.", str(sanne))
+        actor=sanne, casus=casus, gegevens=_gegevens(casus, 2, "Sevda wil rust in haar geldzaken en een veilig thuis.", sanne)
     )
     dochter = casus.netwerk.first()
     lijst = _nodig_uit(
@@ -121,7 +125,7 @@ def _gehouden(sanne, casus: Casus) -> None:
 
 def _gepland(sanne, casus: Casus) -> None:
     overleg = services.plan_overleg(
-        actor=sanne, casus=casus, gegevens=_gegevens(5, "Henk wil in zijn eigen huis blijven wonen.", str(sanne))
+        actor=sanne, casus=casus, gegevens=_gegevens(casus, 5, "Henk wil in zijn eigen huis blijven wonen.", sanne)
     )
     lijst = _nodig_uit(
         sanne,

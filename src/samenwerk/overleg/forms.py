@@ -12,10 +12,11 @@ from samenwerk.plannen.forms import AfspraakForm
 from samenwerk.ui.forms import Form
 
 from .models import Deelnemer, Overleg, Weigering
-from .services import OverlegGegevens
+from .services import Keuze, OverlegGegevens, betrokken_mensen
 from .services import _controleer as controleer_gegevens
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
+NIET_BETROKKEN = _("Kies iemand die bij deze casus betrokken is: een professional, de inwoner of iemand uit het netwerk.")
 GEEN_EMAIL = {"invalid": _("Dit is geen geldig e-mailadres, bijvoorbeeld naam@organisatie.nl.")}
 
 
@@ -23,6 +24,17 @@ def ja_nee(label: str, **kwargs: Any) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label, coerce=lambda v: v == "ja", widget=forms.RadioSelect, choices=kwargs.pop("choices", JA_NEE), **kwargs
     )
+
+
+def keuze_waarde(keuze: Keuze) -> str:
+    """A person involved as the value of an option: "betrokkene:12", "inwoner", "netwerklid:5"."""
+    soort, pk = keuze
+    return soort if pk is None else f"{soort}:{pk}"
+
+
+def keuze_uit(waarde: str) -> Keuze:
+    soort, _sep, pk = waarde.partition(":")
+    return soort, int(pk) if pk else None
 
 
 class OverlegForm(Form):
@@ -43,26 +55,43 @@ class OverlegForm(Form):
     )
     locatie = forms.CharField(label=_("Andere plaats"), required=False, max_length=200)
     locatie_reden = forms.CharField(label=_("Waarom niet thuis?"), required=False, max_length=300)
-    voorzitter = forms.CharField(label=_("Voorzitter"), max_length=150)
-    notulist = forms.CharField(label=_("Notulist"), max_length=150)
+    voorzitter = forms.ChoiceField(
+        label=_("Voorzitter"),
+        help_text=_("Een betrokken professional, de inwoner of iemand uit het netwerk."),
+        error_messages={"invalid_choice": NIET_BETROKKEN},
+    )
+    notulist = forms.ChoiceField(label=_("Notulist"), error_messages={"invalid_choice": NIET_BETROKKEN})
     antwoord_voor = forms.DateField(
         label=_("Antwoord graag vóór"), required=False, help_text=_("Leeg laten: twee dagen voor het overleg.")
     )
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def __init__(self, *args: Any, casus: Casus, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        mensen = [(keuze_waarde(keuze), naam) for keuze, naam in betrokken_mensen(casus)]
+        for veld in ("voorzitter", "notulist"):
+            self.fields[veld].choices = [("", _("Kies iemand")), *mensen]  # type: ignore[attr-defined]
+
     @classmethod
     def voor(cls, overleg: Overleg, data: Any = None) -> OverlegForm:
         begint, eindigt = timezone.localtime(overleg.begint), timezone.localtime(overleg.eindigt)
-        initial = {
-            veld: getattr(overleg, veld)
-            for veld in ("vorm", "soort", "doel", "locatie", "locatie_reden", "voorzitter", "notulist", "antwoord_voor", "versie")
-        } | {
-            "datum": begint.date(),
-            "begintijd": begint.time(),
-            "eindtijd": eindigt.time(),
-            "bij_inwoner_thuis": "ja" if overleg.bij_inwoner_thuis else "nee",
-        }
-        form = cls(data, initial=initial)
+        initial = (
+            {
+                veld: getattr(overleg, veld)
+                for veld in ("vorm", "soort", "doel", "locatie", "locatie_reden", "antwoord_voor", "versie")
+            }
+            | {rol: keuze_waarde(keuze) if (keuze := overleg.keuze(rol)) else "" for rol in ("voorzitter", "notulist")}
+            | {
+                "datum": begint.date(),
+                "begintijd": begint.time(),
+                "eindtijd": eindigt.time(),
+                "bij_inwoner_thuis": "ja" if overleg.bij_inwoner_thuis else "nee",
+            }
+        )
+        form = cls(data, initial=initial, casus=overleg.casus)
+        for rol in ("voorzitter", "notulist"):
+            if overleg.keuze(rol) is None and getattr(overleg, rol):
+                form.fields[rol].help_text = _("Eerder ingevuld: %(naam)s. Kies wie dat is.") % {"naam": getattr(overleg, rol)}
         form.fields["vorm"].disabled = form.fields["soort"].disabled = True
         return form
 
@@ -78,8 +107,8 @@ class OverlegForm(Form):
                 doel=d.get("doel") or "-",
                 begint=begint,
                 eindigt=eindigt,
-                voorzitter=d.get("voorzitter") or "-",
-                notulist=d.get("notulist") or "-",
+                voorzitter=None,
+                notulist=None,
                 bij_inwoner_thuis=d.get("bij_inwoner_thuis", True),
                 locatie=d.get("locatie", ""),
                 locatie_reden=d.get("locatie_reden", ""),
@@ -104,7 +133,7 @@ class OverlegForm(Form):
         begint, eindigt = self._tijden(d)
         return OverlegGegevens(
             vorm=d["vorm"], soort=d["soort"], doel=d["doel"], begint=begint, eindigt=eindigt,
-            voorzitter=d["voorzitter"], notulist=d["notulist"], bij_inwoner_thuis=d["bij_inwoner_thuis"],
+            voorzitter=keuze_uit(d["voorzitter"]), notulist=keuze_uit(d["notulist"]), bij_inwoner_thuis=d["bij_inwoner_thuis"],
             locatie=d["locatie"], locatie_reden=d["locatie_reden"], antwoord_voor=d["antwoord_voor"],
         )  # fmt: skip
 

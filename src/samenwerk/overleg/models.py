@@ -22,6 +22,14 @@ class OverlegQuerySet(models.QuerySet["Overleg"]):
         return self.filter(casus__in=Casus.objects.for_user(user))
 
 
+class Rolkeuze(models.TextChoices):
+    """Who chairs or takes notes: one of the people involved in the case (issue 16)."""
+
+    BETROKKENE = "betrokkene", _("Betrokken professional")
+    INWONER = "inwoner", _("De inwoner")
+    NETWERKLID = "netwerklid", _("Netwerklid")
+
+
 class Overleg(models.Model):
     class Vorm(models.TextChoices):
         SAMENWERKWIJZE = "samenwerkwijze", _("Samenwerkoverleg")
@@ -57,8 +65,18 @@ class Overleg(models.Model):
     bij_inwoner_thuis = models.BooleanField(_("bij de inwoner thuis"), default=True)
     locatie = models.CharField(_("andere plaats"), max_length=200, blank=True)
     locatie_reden = models.CharField(_("waarom niet thuis?"), max_length=300, blank=True)
+    # Chair and note-taker are chosen from the people involved (soort + the one link that
+    # fits; the resident needs none). The name as chosen is kept beside it for the pages,
+    # the ICS and the e-mails; a meeting planned before the choice existed has only that
+    # name, as it was typed (soort empty; migration 0003).
     voorzitter = models.CharField(_("voorzitter"), max_length=150)
+    voorzitter_soort = models.CharField(_("voorzitter is"), max_length=20, choices=Rolkeuze.choices, blank=True)
+    voorzitter_betrokkene = models.ForeignKey(Betrokkene, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    voorzitter_netwerklid = models.ForeignKey(Netwerklid, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     notulist = models.CharField(_("notulist"), max_length=150)
+    notulist_soort = models.CharField(_("notulist is"), max_length=20, choices=Rolkeuze.choices, blank=True)
+    notulist_betrokkene = models.ForeignKey(Betrokkene, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    notulist_netwerklid = models.ForeignKey(Netwerklid, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     antwoord_voor = models.DateField(_("antwoord graag vóór"))
     organisator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.GEPLAND)
@@ -97,6 +115,18 @@ class Overleg(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_vorm_display()} {timezone.localtime(self.begint):%d-%m-%Y %H:%M}"
+
+    def keuze(self, rol: str) -> tuple[str, int | None] | None:
+        """The chosen person for "voorzitter" or "notulist" as (soort, id); None if there is only
+        a name (typed before the choice existed, or the link is gone)."""
+        soort = getattr(self, f"{rol}_soort")
+        if soort == Rolkeuze.INWONER:
+            return soort, None
+        pk = {
+            Rolkeuze.BETROKKENE: getattr(self, f"{rol}_betrokkene_id"),
+            Rolkeuze.NETWERKLID: getattr(self, f"{rol}_netwerklid_id"),
+        }
+        return (soort, pk[soort]) if pk.get(soort) else None
 
     @property
     def waar(self) -> str:

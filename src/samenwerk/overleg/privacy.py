@@ -50,6 +50,7 @@ def anonimiseer(casus: Casus, schuif: datetime.timedelta) -> None:
     overleggen = Overleg.objects.filter(casus=casus)
     overleggen.update(
         doel="", locatie="", locatie_reden="", voorzitter="", notulist="", geannuleerd_reden="", procesregisseur_toelichting="",
+        voorzitter_netwerklid=None, notulist_netwerklid=None,
         begint=F("begint") - schuif, eindigt=F("eindigt") - schuif, aangemaakt_op=F("aangemaakt_op") - schuif,
     )  # fmt: skip
     Deelnemer.objects.filter(overleg__casus=casus).update(

@@ -1,8 +1,43 @@
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Agendapunt, Deelnemer, Overleg
+from .models import Agendapunt, Deelnemer, Overleg, Rolkeuze
+
+
+class PersoonSerializer(serializers.Serializer):
+    """One of the people involved in the case: an active professional (`betrokkene`, with its
+    id), the resident (`inwoner`, no id) or a network member (`netwerklid`, with its id)."""
+
+    soort = serializers.ChoiceField(choices=Rolkeuze.choices, allow_blank=True)
+    id = serializers.IntegerField(required=False, allow_null=True, default=None)
+    naam = serializers.CharField(read_only=True, help_text="De naam zoals getoond; leeg `soort`: vóór de keuze getypt.")
+
+
+@extend_schema_field(PersoonSerializer)
+class RolField(serializers.Field):
+    """Chair or note-taker: written as {"soort", "id"}, read with the name shown."""
+
+    def __init__(self, rol: str, **kwargs: object) -> None:
+        self.rol = rol
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, overleg: Overleg) -> dict:
+        keuze = overleg.keuze(self.rol)
+        soort, pk = keuze if keuze else ("", None)
+        return {"soort": soort, "id": pk, "naam": getattr(overleg, self.rol)}
+
+    def to_internal_value(self, data: object) -> dict:
+        invoer = PersoonSerializer(data=data)
+        if not isinstance(data, dict) or not invoer.is_valid() or not invoer.validated_data["soort"]:
+            raise serializers.ValidationError(
+                'Kies een betrokkene: {"soort": "betrokkene", "id": …}, {"soort": "inwoner"} of {"soort": "netwerklid", "id": …}.'
+            )
+        d = invoer.validated_data
+        if (d["soort"] == Rolkeuze.INWONER) != (d["id"] is None):
+            raise serializers.ValidationError("Geef een id bij een betrokkene of netwerklid, en geen id bij de inwoner.")
+        return {self.rol: (d["soort"], d["id"])}
 
 
 class DeelnemerSerializer(serializers.ModelSerializer):
@@ -30,6 +65,8 @@ class AgendapuntSerializer(serializers.ModelSerializer):
 class OverlegSerializer(serializers.ModelSerializer):
     deelnemers = DeelnemerSerializer(many=True, read_only=True)
     agenda = AgendapuntSerializer(many=True, read_only=True)
+    voorzitter = RolField("voorzitter")
+    notulist = RolField("notulist")
     antwoord_voor = serializers.DateField(required=False, allow_null=True)
     # Empty until the meeting has been held and its follow-up chosen.
     vervolg = serializers.ChoiceField(choices=Overleg.Vervolg.choices, allow_blank=True, read_only=True)

@@ -24,7 +24,7 @@ from samenwerk.signalering.werkdagen import plus_werkdagen
 
 from . import inhoud, links, regels
 from .berichten import Soort, zet_klaar
-from .models import Agendapunt, Checkpunt, Deelnemer, Overleg
+from .models import Agendapunt, Checkpunt, Deelnemer, Overleg, Rolkeuze
 
 
 class OverlegConflict(Exception):
@@ -40,6 +40,50 @@ class NietsGewijzigd(ValidationError):
     nobody believes an updated invitation went out (none does)."""
 
 
+Keuze = tuple[str, int | None]
+"""Who chairs or takes notes: ("betrokkene", id), ("inwoner", None) or ("netwerklid", id)."""
+
+
+def betrokken_mensen(casus: Casus) -> list[tuple[Keuze, str]]:
+    """The people who can chair a meeting of this case or take its notes, with the name shown:
+    the active professionals, the resident and the network members."""
+    mensen: list[tuple[Keuze, str]] = [
+        ((Rolkeuze.BETROKKENE.value, b.pk), str(b.user))
+        for b in Betrokkene.objects.actief().filter(casus=casus).select_related("user").order_by("rol", "sinds", "pk")
+    ]
+    mensen.append(((Rolkeuze.INWONER.value, None), str(casus.inwoner)))
+    mensen.extend(((Rolkeuze.NETWERKLID.value, n.pk), n.naam) for n in Netwerklid.objects.filter(casus=casus))
+    return mensen
+
+
+def _rollen(casus: Casus, gegevens: OverlegGegevens, huidig: Overleg | None = None) -> tuple[dict[str, object], dict[str, str]]:
+    """The model fields for the chosen chair and note-taker, or an error per role for someone
+    who is not involved in this case. No choice keeps a name typed before the choice existed
+    (a change of such a meeting through the API that leaves the role alone)."""
+    namen = dict(betrokken_mensen(casus))
+    velden: dict[str, object] = {}
+    fouten: dict[str, str] = {}
+    for rol in ("voorzitter", "notulist"):
+        keuze = getattr(gegevens, rol)
+        if keuze is None:
+            if huidig is None or huidig.keuze(rol) is not None:
+                fouten[rol] = _("Kies wie dit doet.")
+            continue
+        soort, pk = keuze
+        if (soort, pk) not in namen:
+            fouten[rol] = _(
+                "Kies iemand die bij deze casus betrokken is: een professional, de inwoner of iemand uit het netwerk."
+            )
+            continue
+        velden |= {
+            rol: namen[(soort, pk)][:150],
+            f"{rol}_soort": soort,
+            f"{rol}_betrokkene_id": pk if soort == Rolkeuze.BETROKKENE else None,
+            f"{rol}_netwerklid_id": pk if soort == Rolkeuze.NETWERKLID else None,
+        }
+    return velden, fouten
+
+
 @dataclass(frozen=True)
 class OverlegGegevens:
     vorm: str
@@ -47,8 +91,8 @@ class OverlegGegevens:
     doel: str
     begint: datetime.datetime
     eindigt: datetime.datetime
-    voorzitter: str
-    notulist: str
+    voorzitter: Keuze | None
+    notulist: Keuze | None
     bij_inwoner_thuis: bool = True
     locatie: str = ""
     locatie_reden: str = ""
@@ -77,9 +121,6 @@ def _controleer(gegevens: OverlegGegevens, *, nu: datetime.datetime) -> dict[str
             fouten["locatie_reden"] = _(
                 "Het overleg is in principe bij de inwoner thuis. Schrijf op waarom het ergens anders is."
             )
-    for veld in ("voorzitter", "notulist"):
-        if not getattr(gegevens, veld).strip():
-            fouten[veld] = _("Vul in wie dit doet.")
     if gegevens.antwoord_voor is not None:
         if gegevens.antwoord_voor < timezone.localdate(nu):
             fouten["antwoord_voor"] = _("Deze datum ligt in het verleden.")
@@ -95,7 +136,8 @@ def plan_overleg(*, actor: User, casus: Casus, gegevens: OverlegGegevens) -> Ove
     if not casussen.heeft_toestemming(casus):
         raise ValidationError(_("De inwoner heeft (nog) geen toestemming gegeven om via de Samenwerkwijze geholpen te worden."))
     nu = timezone.now()
-    fouten = _controleer(gegevens, nu=nu)
+    rollen, fouten = _rollen(casus, gegevens)
+    fouten = _controleer(gegevens, nu=nu) | fouten
     if fouten:
         raise ValidationError(fouten)
     vandaag = timezone.localdate(nu)
@@ -115,9 +157,8 @@ def plan_overleg(*, actor: User, casus: Casus, gegevens: OverlegGegevens) -> Ove
         bij_inwoner_thuis=gegevens.bij_inwoner_thuis,
         locatie="" if gegevens.bij_inwoner_thuis else gegevens.locatie.strip(),
         locatie_reden="" if gegevens.bij_inwoner_thuis else gegevens.locatie_reden.strip(),
-        voorzitter=gegevens.voorzitter.strip(),
-        notulist=gegevens.notulist.strip(),
         antwoord_voor=antwoord_voor,
+        **rollen,
     )
     agenda = inhoud.AGENDA_MDO_PLUS if overleg.vorm == Overleg.Vorm.MDO_PLUS else inhoud.AGENDA_SAMENWERKWIJZE
     Agendapunt.objects.bulk_create(
@@ -153,7 +194,8 @@ def wijzig_overleg(*, actor: User, overleg: Overleg, gegevens: OverlegGegevens, 
     _gepland(overleg)
     if overleg.versie != versie:
         raise OverlegConflict(overleg)
-    fouten = _controleer(gegevens, nu=timezone.now())
+    rollen, fouten = _rollen(overleg.casus, gegevens, overleg)
+    fouten = _controleer(gegevens, nu=timezone.now()) | fouten
     if gegevens.vorm != overleg.vorm:
         fouten["vorm"] = _(
             "De vorm ligt vast zodra het overleg gepland is. Moet het anders, annuleer dan en plan een nieuw overleg."
@@ -171,10 +213,8 @@ def wijzig_overleg(*, actor: User, overleg: Overleg, gegevens: OverlegGegevens, 
         "bij_inwoner_thuis": gegevens.bij_inwoner_thuis,
         "locatie": "" if gegevens.bij_inwoner_thuis else gegevens.locatie.strip(),
         "locatie_reden": "" if gegevens.bij_inwoner_thuis else gegevens.locatie_reden.strip(),
-        "voorzitter": gegevens.voorzitter.strip(),
-        "notulist": gegevens.notulist.strip(),
         "antwoord_voor": gegevens.antwoord_voor or overleg.antwoord_voor,
-    }
+    } | rollen
     gewijzigd = [veld for veld, waarde in velden.items() if getattr(overleg, veld) != waarde]
     if not gewijzigd:
         raise NietsGewijzigd(_("Er is niets gewijzigd: alles is hetzelfde als het was. Er gaat geen nieuwe uitnodiging uit."))

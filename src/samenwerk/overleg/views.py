@@ -36,7 +36,7 @@ from .forms import (
     OverlegAfspraakForm,
     OverlegForm,
 )
-from .models import Agendapunt, Deelnemer, Overleg
+from .models import Agendapunt, Deelnemer, Overleg, Rolkeuze
 
 SAMENWERKING, LEZEN, MEEDOEN, STUREN = "samenwerking", "lezen", "meedoen", "sturen"
 
@@ -87,7 +87,9 @@ def lijst(request: HttpRequest, pk: int) -> HttpResponse:
 def nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     casus = _casus(request, pk, STUREN)
     plan = plan_van(casus)
-    form = OverlegForm(request.POST or None, initial={"doel": plan.ik_wil, "voorzitter": str(request.user), "notulist": ""})
+    ik = Betrokkene.objects.actief().filter(casus=casus, user=request.user).values_list("pk", flat=True).first()
+    voorzitter = f"{Rolkeuze.BETROKKENE.value}:{ik}" if ik else ""
+    form = OverlegForm(request.POST or None, casus=casus, initial={"doel": plan.ik_wil, "voorzitter": voorzitter})
     if request.method == "POST" and form.is_valid():
         try:
             overleg = services.plan_overleg(actor=request.user, casus=casus, gegevens=form.gegevens())
