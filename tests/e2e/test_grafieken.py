@@ -76,6 +76,17 @@ def _getekend(page, selector: str, minimaal: int) -> None:
     assert len(maten) >= minimaal, f"{page.url}: {len(maten)} × {selector}"
     for maat in maten:
         assert maat["w"] > 0 and maat["h"] > 0, f"{page.url}: {selector} drawn without a size: {maat}"
+    # Every label and figure falls inside the drawing: none cut off at an edge.
+    buiten = page.evaluate(
+        """sel => Array.from(document.querySelectorAll(sel)).flatMap(svg => {
+             const vak = svg.viewBox.baseVal;
+             return Array.from(svg.querySelectorAll('text')).map(t => t.getBBox())
+               .filter(b => b.x < vak.x - 0.5 || b.x + b.width > vak.x + vak.width + 0.5)
+               .map(b => [b.x, b.width]);
+           })""",
+        selector.split()[0],
+    )
+    assert buiten == [], f"{page.url}: text outside the chart {buiten}"
 
 
 def _inloggen(context, page, live_server, user, taal: str) -> None:

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-BREEDTE = 700
-LABEL_EIND, PLOT_BEGIN, PLOT_BREEDTE = 195.0, 205.0, 355.0
+# The label column holds the longest label at 13 px ("Per jaar als we niets hadden gedaan").
+BREEDTE = 760
+LABEL_EIND, PLOT_BEGIN, PLOT_BREEDTE = 250.0, 260.0, 355.0
 WAARDE_X = PLOT_BEGIN + PLOT_BREEDTE + 8
 STAAF, RUIMTE, MARGE = 22.0, 12.0, 10.0
 
@@ -34,6 +35,8 @@ class Diagram:
     hoogte: float
     nul_x: float
     breedte: int = BREEDTE
+    label_x: float = LABEL_EIND
+    waarde_x: float = WAARDE_X
 
 
 def staafdiagram(titel: str, beschrijving: str, reeks: Sequence[tuple[str, Decimal | int | None, str]]) -> Diagram:
