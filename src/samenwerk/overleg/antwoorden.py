@@ -91,12 +91,12 @@ def _meld_weigering(deelnemer: Deelnemer, reden: str) -> Weigering | None:
     return weigering
 
 
-@transaction.atomic
 def toelichting_nodig(deelnemer: Deelnemer) -> bool:
     """A professional who does not come says why; the resident's network need not."""
     return deelnemer.soort == Deelnemer.Soort.PROFESSIONAL
 
 
+@transaction.atomic
 def beantwoord(*, deelnemer: Deelnemer, komt: bool, toelichting: str = "") -> Deelnemer:
     deelnemer = Deelnemer.objects.select_for_update().select_related("overleg__casus").get(pk=deelnemer.pk)
     _kan_antwoorden(deelnemer)
