@@ -24,7 +24,7 @@ EERST: dict[str, str] = {
     "aanjager2@lindenhoven.example": "Aandacht per gebied: een casus zonder casusregisseur in Lindenhoven-Centrum",
     "manager@lindenhoven.example": "Maatschappelijk rendement: de cijfers van de gemeente met grafieken",
     "bestuurder@lindenhoven.example": "Maatschappelijk rendement: de cijfers van de gemeente met grafieken",
-    "tafelvoorzitter@lindenhoven.example": "Start: wat De Tafel Samen aan Zet hier gaat tonen (nog niet gebouwd)",
+    "tafelvoorzitter@lindenhoven.example": "De Tafel → de volgende bijeenkomst: de agenda en de voorzittersweergave",
     "onderzoeker@lindenhoven.example": "Start: wat ZET hier gaat tonen (nog niet gebouwd)",
     "beheerder@lindenhoven.example": "Start → Inrichting: mensen en rollen, organisaties, normen en prijslijsten",
     "privacy@lindenhoven.example": "Toegangslog: wie heeft het dossier van Sevda Aydın ingezien",
