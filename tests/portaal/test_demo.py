@@ -128,3 +128,19 @@ def test_the_demo_server_announces_itself_in_dutch(capsys):
     command.addr, command.protocol = "127.0.0.1", "http"
     command.on_bind(8011)
     assert command.stdout.getvalue().strip() == "==> De demo draait op http://127.0.0.1:8011/ (stoppen met Ctrl+C)"
+
+
+def test_the_demo_server_takes_the_options_make_demo_gives_it():
+    """`scripts/demo.sh` starts it with --insecure (static files with DEBUG off): the plain
+    runserver does not know that option, and `make demo` stopped right after loading."""
+    import re
+    from pathlib import Path
+
+    from samenwerk.portaal.management.commands.demo_server import Command
+
+    script = (Path(__file__).resolve().parents[2] / "scripts" / "demo.sh").read_text()
+    regel = next(r for r in script.splitlines() if "manage.py demo_server" in r)
+    opties = re.findall(r"(--[a-z-]+)", regel)
+    assert "--insecure" in opties
+    parsed = Command().create_parser("manage.py", "demo_server").parse_args([*opties, "127.0.0.1:8011"])
+    assert parsed.insecure_serving and not parsed.use_reloader
