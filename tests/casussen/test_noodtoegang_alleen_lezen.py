@@ -47,7 +47,7 @@ def test_the_probe_a_procesregisseur_on_the_case_cannot_break_the_glass(client, 
     casus = _casus_met_plan_en_analyse(personas)
     login(client, personas.procesregisseur)
     confirm_recently(client)
-    html = client.post(reverse("casussen:noodtoegang"), {"casus": casus.pk, "reden": REDEN}).content.decode()
+    html = client.post(reverse("casussen:noodtoegang"), {"casus": casus.nummer, "reden": REDEN}).content.decode()
     assert "U bent al bij deze casus betrokken als procesregisseur" in html
     assert not Noodtoegang.objects.filter(user=personas.procesregisseur).exists()
     put = client.put(reverse("api:plan", args=[casus.pk]), {"ik_wil": "y", "versie": 1}, content_type="application/json")

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from samenwerk.casussen import services
 from samenwerk.casussen.models import Casus, Noodtoegang
@@ -20,9 +21,11 @@ REDEN = "Weigering van een genodigde; ik moet zien wie betrokken is."
 
 
 def _vraag(client, casus_id: int, reden: str = REDEN) -> tuple[int, list[str], int]:
-    """Status, the error messages shown, and the number of queries the answer took."""
+    """Status, the error messages shown, and the number of queries the answer took. The form
+    takes the case number users see (year and id); the tests' cases are registered this year."""
+    nummer = f"{timezone.localdate().year}-{casus_id:05d}"
     with CaptureQueriesContext(connection) as queries:
-        response = client.post(reverse("casussen:noodtoegang"), {"casus": casus_id, "reden": reden})
+        response = client.post(reverse("casussen:noodtoegang"), {"casus": nummer, "reden": reden})
     fouten = re.findall(r'class="utrecht-form-field-error-message"[^>]*>([^<]*)<', response.content.decode())
     return response.status_code, fouten, len(queries)
 
