@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import CommandError
 from django.contrib.staticfiles.management.commands.runserver import Command as RunserverCommand
+from django.core.management.base import CommandError
 
 
 class Command(RunserverCommand):
