@@ -15,11 +15,22 @@ from django.db import connection
 
 RESULTATEN = Path(__file__).resolve().parent / "results"
 
-# The budgets of issue 8 (at the default dataset on the project's 2-core machine).
-PAGINA_P95_MS = 150
-VERHOUDING = 3.0
+# The budgets on the project's 2-core machine: issue 8's (generating, the daily e-mail, the
+# load run's errors, equal query counts) and issue 21's, which replaced its page ÷ raw-SQL line
+# (the empty page of this stack already costs more than three times most pages' SQL; the ratio
+# is still shown per page, as information). They hold at every scale the runner makes.
+PAGINA_P95_MS = 100
 DIGEST_S = 60
-GENEREREN_S = 600
+SIGNALEER_S = 300
+GENEREREN_S = 600  # the default dataset (schaal 1) ...
+GENEREREN_S_PER_SCHAAL = 360  # ... and an hour for a million cases (schaal 10)
+VLOER_MAAL = 2.0  # the empty signed-in page ≤ 2 × the signed-in request that renders nothing
+LOAD_PER_SECONDE = 100
+LOAD_P95_MS = 150
+
+
+def generatie_budget(schaal: float) -> float:
+    return max(GENEREREN_S, GENEREREN_S_PER_SCHAAL * schaal)
 
 
 def machine() -> dict[str, Any]:
@@ -59,10 +70,10 @@ def budgetten(uitkomst: dict[str, Any]) -> list[dict[str, Any]]:
 
     gen = uitkomst.get("dataset", {})
     if "seconden" in gen:
-        regel("dataset genereren", f"{gen['seconden']} s", f"≤ {GENEREREN_S} s", gen["seconden"] <= GENEREREN_S)
+        grens = generatie_budget(uitkomst.get("schaal", 1))
+        regel("dataset genereren", f"{gen['seconden']} s", f"≤ {grens:g} s", gen["seconden"] <= grens)
     for p in uitkomst.get("paginas", []):
         regel(f"{p['naam']}: p95", f"{p['p95_ms']} ms", f"≤ {PAGINA_P95_MS} ms", p["p95_ms"] <= PAGINA_P95_MS)
-        regel(f"{p['naam']}: pagina ÷ raw SQL (p50)", f"{p['verhouding']}×", f"≤ {VERHOUDING}×", p["verhouding"] <= VERHOUDING)
         if p.get("queries_klein") is not None:
             regel(
                 f"{p['naam']}: queries (groot / klein)",
@@ -70,11 +81,20 @@ def budgetten(uitkomst: dict[str, Any]) -> list[dict[str, Any]]:
                 "gelijk",
                 p["queries"] == p["queries_klein"],
             )
+    if (vloer := uitkomst.get("vloer", {})) and "niets" in vloer:
+        maal = round(vloer["html"]["p50_ms"] / max(vloer["niets"]["p50_ms"], 0.001), 2)
+        regel("vloer: lege pagina ÷ verzoek zonder inhoud (p50)", f"{maal}×", f"≤ {VLOER_MAAL}×", maal <= VLOER_MAAL)
     for job in uitkomst.get("jobs", []):
         if job["naam"].startswith("dagelijkse e-mail"):
             regel(job["naam"], f"{job['seconden']} s", f"≤ {DIGEST_S} s", job["seconden"] <= DIGEST_S)
+        if job["naam"].startswith("signaleer"):
+            regel(job["naam"], f"{job['seconden']} s", f"≤ {SIGNALEER_S} s", job["seconden"] <= SIGNALEER_S)
     if load := uitkomst.get("load"):
-        regel(f"load: fouten ({load['gebruikers']} gebruikers, {load['seconden']} s)", load["fouten"], "0", load["fouten"] == 0)
+        wat = f"{load['gebruikers']} gebruikers, {load['seconden']} s"
+        regel(f"load: fouten ({wat})", load["fouten"], "0", load["fouten"] == 0)
+        per_s = load["per_seconde"]
+        regel(f"load: verzoeken per seconde ({wat})", f"{per_s} /s", f"≥ {LOAD_PER_SECONDE} /s", per_s >= LOAD_PER_SECONDE)
+        regel(f"load: p95 ({wat})", f"{load['p95_ms']} ms", f"≤ {LOAD_P95_MS} ms", load["p95_ms"] <= LOAD_P95_MS)
     return regels
 
 
@@ -146,12 +166,20 @@ def markdown(u: dict[str, Any]) -> str:
         ]
     if v := u.get("vloer"):
         html, api = v["html"], v["api"]
+        niets = ""
+        if "niets" in v:
+            niets = (
+                f"Het ingelogde verzoek zonder inhoud (middleware en inlogcontrole, geen opmaak, geen regel in het "
+                f"toegangslog): p50 {v['niets']['p50_ms']} ms, p95 {v['niets']['p95_ms']} ms. "
+            )
         regels += [
             f"Vloer: de lege pagina door dezelfde stack (middleware, menu met teller, één regel in het toegangslog, "
             f"geen eigen gegevens): p50 {html['p50_ms']} ms, p95 {html['p95_ms']} ms; de lege API-aanroep (middleware, "
             f"authenticatie van de API, één regel in het toegangslog): p50 {api['p50_ms']} ms, p95 {api['p95_ms']} ms. "
-            "*(p50 − vloer) ÷ SQL* is wat een pagina boven de lege pagina van haar soort kost (haar eigen queries, "
-            "ORM en template of serializer), gedeeld door haar raw SQL.",
+            + niets
+            + "*(p50 − vloer) ÷ SQL* is wat een pagina boven de lege pagina van haar soort kost (haar eigen queries, "
+            "ORM en template of serializer), gedeeld door haar raw SQL. *÷ SQL* staat er ter informatie: het is "
+            "sinds issue 21 geen budget meer.",
             "",
         ]
     if u.get("jobs"):

@@ -1,7 +1,9 @@
 """Production smoke test (CI, after `collectstatic` and `migrate`): gunicorn with the production
-settings on a free loopback port, then over HTTP the login page, a static file under its
-hashed name, and a signed-in page after the real two sign-in steps (password, then the
-authenticator code).
+settings (deploy/gunicorn.conf.py) and the task worker (`manage.py db_worker`) on a free
+loopback port, then over HTTP the login page, a static file under its hashed name, the health
+endpoint as a load balancer asks it (by address, plain HTTP), a task the worker runs, the
+metrics behind their token, and a signed-in page after the real two sign-in steps (password,
+then the authenticator code).
 
 Run with the production environment set (DJANGO_ENV=production and the variables
 docs/configuration.md requires). Requests carry `X-Forwarded-Proto: https` as the reverse
@@ -13,12 +15,14 @@ given, with a random password and authenticator key; CI's database is thrown awa
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -97,17 +101,63 @@ def totp(key_hex: str) -> str:
     return f"{TOTP(bytes.fromhex(key_hex)).token():06d}"
 
 
+def plain_get(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    """As a load balancer or Prometheus asks: plain HTTP to the app server, Host is its address."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Host": f"127.0.0.1:{port}", **(headers or {})})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def health_and_worker(port: int, worker: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    status, body = plain_get(port, "/gezondheid/")
+    rapport = json.loads(body)
+    check(status == 200, f"GET /gezondheid/ over plain HTTP by address answers 200 (got {status}: {body[:200]!r})")
+    controles = rapport["controles"]
+    check(controles["database"]["ok"] and controles["migraties"]["ok"], "health: database reachable, migrations applied")
+
+    from django_tasks_db.models import DBTaskResult
+
+    from samenwerk.berichten.verzending import verstuur
+
+    result = verstuur.enqueue([])
+    deadline = time.monotonic() + 60
+    while DBTaskResult.objects.get(pk=result.id).status != "SUCCESSFUL":
+        if worker.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit("smoke test FAILED: the task worker did not run the task")
+        time.sleep(0.5)
+    check(True, "the task worker (manage.py db_worker) ran a queued task")
+    status, body = plain_get(port, "/gezondheid/")
+    takenrij = json.loads(body)["controles"]["takenrij"]
+    check(takenrij["ok"] and takenrij["wachtend"] == 0, f"health: task queue empty, no lag ({takenrij})")
+
+
 def main() -> None:
     if os.environ.get("DJANGO_ENV") != "production":
         raise SystemExit("Run with DJANGO_ENV=production (see .ci/run).")
     host = os.environ["DJANGO_ALLOWED_HOSTS"].split(",")[0].strip()
     email, password, key = make_account()
     port = free_port()
-    server = subprocess.Popen(  # our own gunicorn, fixed arguments
-        [sys.executable, "-m", "gunicorn", "samenwerk.config.wsgi:application", "--workers", "2",
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--access-logfile", "-"],
+    metrics_dir = tempfile.mkdtemp(prefix="samenwerk-metrics-")
+    metrics_token = secrets.token_urlsafe(24)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "PROMETHEUS_MULTIPROC_DIR": metrics_dir,
+        "SAMENWERK_METRICS_TOKEN": metrics_token,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": "2",
+    }
+    server = subprocess.Popen(  # our own gunicorn with the deploy/ configuration
+        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "samenwerk.config.wsgi:application"],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        env=env,
+    )
+    worker = subprocess.Popen(  # the task worker, as deploy/systemd/samenwerk-worker.service starts it
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"], cwd=ROOT, env=env,
     )  # fmt: skip
     try:
         browser = Browser(port, host)
@@ -156,10 +206,24 @@ def main() -> None:
         signed_in = '<span class="sw-user">Smoke Test</span>' in body.decode()
         check(status == 200 and signed_in, f"GET /account/sessies/ answers 200, signed in as the account (got {status})")
         check("no-store" in headers.get("cache-control", ""), "signed-in pages are not cached")
+        check(len(headers.get("x-request-id", "")) == 32, "every answer carries its request id")
+
+        health_and_worker(port, worker)
+        status, _, body = Browser(port, host).request("GET", "/metrics")
+        check(status == 404 or status == 401, f"GET /metrics without the token is refused (got {status})")
+        status, body = plain_get(port, "/metrics", {"Authorization": f"Bearer {metrics_token}"})
+        check(
+            status == 200
+            and b'samenwerk_http_requests_total{methode="GET",route="accounts:sessions",status="200"}' in body
+            and b"samenwerk_task_queue_ready 0.0" in body,
+            "GET /metrics with the token: requests of both gunicorn workers per route, the task queue",
+        )
         print("Production smoke test passed.")
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for process in (server, worker):
+            process.terminate()
+        for process in (server, worker):
+            process.wait(timeout=30)
 
 
 if __name__ == "__main__":

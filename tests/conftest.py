@@ -54,6 +54,12 @@ class Personas:
 
 @pytest.fixture
 def personas(db: None) -> Personas:
+    return maak_personas()
+
+
+def maak_personas() -> Personas:
+    """The cast itself, for fixtures of a wider scope (the permission matrix builds its world
+    once per module)."""
     gemeente = GemeenteFactory(naam="Testwijde", slug="testwijde")
     gebied, ander_gebied = GebiedFactory(gemeente=gemeente, naam="Noord"), GebiedFactory(gemeente=gemeente, naam="Zuid")
     organisatie = OrganisatieFactory(

@@ -22,6 +22,7 @@ PRODUCTION_ENV = {
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://samenwerk.gemeente.example",
     "SAMENWERK_SITE_URL": "https://samenwerk.gemeente.example",
     "SAMENWERK_AUDIT_KEY": "y" * 20 + "-production-like-key-of-the-access-log-0123456789",
+    "SAMENWERK_GEHEIMEN_SLEUTELS": "cHJvZHVjdGlvbi1saWtlLWZlcm5ldC1rZXktMDEyMzQ=",
 }
 
 
@@ -40,7 +41,10 @@ def test_check_deploy_with_production_settings_is_clean():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "SAMENWERK_SITE_URL", "SAMENWERK_AUDIT_KEY"])
+@pytest.mark.parametrize(
+    "missing",
+    ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "SAMENWERK_SITE_URL", "SAMENWERK_AUDIT_KEY", "SAMENWERK_GEHEIMEN_SLEUTELS"],
+)
 @pytest.mark.parametrize("how", ["unset", "empty"])
 def test_production_refuses_to_start_without_required_settings(missing, how):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}

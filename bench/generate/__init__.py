@@ -1,7 +1,7 @@
 """The synthetic dataset: `genereer(schaal=1.0)` fills an empty, migrated database with 20
 municipalities, 100,000 cases in every stage, ~1,000,000 agreements, ~150,000 meetings with
-their participants, ~40,000 micro-analyses, ~5,000 professionals and the access log that history implies. The same
-seed gives the same data."""
+their participants, ~40,000 micro-analyses, ~5,000 professionals, De Tafel per area with three
+years of meetings, and the access log that history implies. The same seed gives the same data."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from .context import Ctx
 from .namen import Pools
 from .organisatie import maak_organisatie
 from .tabel import Ids, zet_sequences
+from .tafel import maak_tafels
 
 # Parents before children: COPY checks the foreign keys at the end of each statement.
 VOLGORDE = [
@@ -73,6 +74,7 @@ def genereer(*, schaal: float = 1.0, seed: int = 8, gemeenten: int = GEMEENTEN, 
             audit += schrijf_audit(ctx, gemeente.id)
             melden(f"  {gemeente.naam}: {per_gemeente} casussen ({time.monotonic() - begin:.0f} s)")
     zet_sequences(apps.get_models())
+    maak_tafels(seed=seed, melden=melden)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE)")
     aantallen = tel()

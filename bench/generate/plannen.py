@@ -190,6 +190,8 @@ def _afspraken(ctx: Ctx, casus: CasusInfo, plan_id: int, rondes: list, laatste: 
             "uiterlijke_datum",
             "perspectief",
             "voltooid_op",
+            "intrekreden",
+            "versie",
         ],
     )
     laag, hoog = AFSPRAKEN.get(casus.status, (8, 17))
@@ -223,6 +225,8 @@ def _afspraken(ctx: Ctx, casus: CasusInfo, plan_id: int, rondes: list, laatste: 
             uiterlijk,
             "Binnen drie maanden duidelijkheid" if lang else "",
             klaar,
+            "",
+            0,
         )
         ctx.log(casus, start, Actie.CREATE, "afspraak.gemaakt", object_type="afspraak", object_id=afspraak_id, segment="plan")
         _tijdlijn(ctx, casus, start, "afspraak", f"Afspraak gemaakt: {wat}")

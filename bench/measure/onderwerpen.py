@@ -36,6 +36,11 @@ class Onderwerpen:
     klein_status: str
     jaar: int
     rapport_user_id: int | None = None  # a manager of the municipality: the report is theirs
+    # De Tafel: the table with the most registrations, its past meeting with the longest
+    # agenda, and its chair (who is measured on both pages).
+    tafel_id: int | None = None
+    tafel_bijeenkomst_id: int | None = None
+    tafel_voorzitter_id: int | None = None
 
     def beschrijving(self) -> dict[str, Any]:
         return {
@@ -84,14 +89,17 @@ def kies() -> Onderwerpen:
         GROUP BY 1, 2 ORDER BY COUNT(*), 1 LIMIT 1""",
         [gemeente_id],
     )
-    # The small subject's case and filter look like the big ones (an open case with a plan),
-    # so that a difference in queries can only come from the amount of data.
+    # The small subject's case and filter look like the big ones (an open case with a plan, the
+    # person its casusregisseur: a participant's page leaves out what only the casusregisseur
+    # manages, such as the plan link's e-mails), so that a difference in queries can only come
+    # from the amount of data.
     (status,) = _een("SELECT status FROM casussen_casus WHERE id = %s", [casus_id])
     kleine_casus, klein_gebied, klein_status = _een(
         """SELECT c.id, c.gebied_id, c.status FROM casussen_betrokkene b JOIN casussen_casus c ON c.id = b.casus_id
         LEFT JOIN plannen_samenwerkplan p ON p.casus_id = c.id
         WHERE b.user_id = %s AND b.tot IS NULL
-        ORDER BY (c.status = %s) DESC, (c.status = 'uitvoering') DESC, (p.id IS NOT NULL) DESC, c.id LIMIT 1""",
+        ORDER BY (b.rol = 'casusregisseur') DESC, (c.status = %s) DESC, (c.status = 'uitvoering') DESC,
+          (p.id IS NOT NULL) DESC, c.id LIMIT 1""",
         [klein_id, status],
     )
     gemeente = Gemeente.objects.get(pk=gemeente_id)
@@ -105,7 +113,11 @@ def kies() -> Onderwerpen:
             "SELECT user_id FROM gemeenten_roltoewijzing WHERE gemeente_id = %s AND rol = 'manager' ORDER BY id LIMIT 1",
             [gemeente_id],
         )
+    tafel = _tafel()
     return Onderwerpen(
+        tafel_id=tafel[0],
+        tafel_bijeenkomst_id=tafel[1],
+        tafel_voorzitter_id=tafel[2],
         rapport_user_id=manager,
         user_id=user_id,
         gemeente=gemeente,
@@ -121,6 +133,24 @@ def kies() -> Onderwerpen:
         klein_status=klein_status,
         jaar=jaar or 0,
     )
+
+
+def _tafel() -> tuple[int | None, int | None, int | None]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('tafel_tafel') IS NOT NULL AND EXISTS (SELECT 1 FROM tafel_aanmelding)")
+        if not cursor.fetchone()[0]:
+            return None, None, None
+    tafel_id, voorzitter = _een(
+        """SELECT t.id, t.voorzitter_id FROM tafel_tafel t JOIN tafel_aanmelding a ON a.tafel_id = t.id
+        GROUP BY t.id ORDER BY COUNT(*) DESC, t.id LIMIT 1""",
+        [],
+    )
+    (bijeenkomst,) = _een(
+        """SELECT b.id FROM tafel_bijeenkomst b JOIN tafel_agendablok k ON k.bijeenkomst_id = b.id
+        WHERE b.tafel_id = %s GROUP BY b.id ORDER BY COUNT(*) DESC, b.begint DESC LIMIT 1""",
+        [tafel_id],
+    )
+    return tafel_id, bijeenkomst, voorzitter
 
 
 def code(user: User, stappen_verder: int = 0) -> str:

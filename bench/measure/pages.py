@@ -5,6 +5,7 @@ connection. The Django test client runs in this process; no network is involved.
 
 from __future__ import annotations
 
+import datetime
 import gc
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from . import sql, vast, vloer
 from .onderwerpen import Onderwerpen, inloggen
@@ -96,6 +98,25 @@ def pagina_lijst(o: Onderwerpen) -> list[Pagina]:
         lijst.append(
             Pagina("Rendement: prijslijst (rapport bestaat nog niet)", f"/prijslijst/{o.jaar}/", sql.PRIJSLIJST, [g.id, o.jaar])
         )
+    if o.tafel_id:
+        tot = timezone.localdate()
+        van = tot - datetime.timedelta(weeks=52 * 3)
+        lijst += [
+            Pagina(
+                "Tafel: agenda van een bijeenkomst (voorzitter)",
+                f"/tafel/{o.tafel_id}/bijeenkomsten/{o.tafel_bijeenkomst_id}/",
+                sql.TAFEL_AGENDA,
+                [o.tafel_bijeenkomst_id],
+                als=o.tafel_voorzitter_id,
+            ),
+            Pagina(
+                "Tafel: stuurgroeprapport over drie jaar (voorzitter)",
+                f"/tafel/{o.tafel_id}/rapport/?van={van:%Y-%m-%d}&tot={tot:%Y-%m-%d}",
+                sql.TAFEL_RAPPORT,
+                [o.tafel_id, van, tot, o.tafel_id, van, tot],
+                als=o.tafel_voorzitter_id,
+            ),
+        ]
     return lijst
 
 
@@ -143,7 +164,10 @@ def meet(o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[st
         soort: {"p50_ms": round(percentiel(tijden, 50), 2), "p95_ms": round(percentiel(tijden, 95), 2)}
         for soort, tijden in vloer.meet(client, partial(herhaal, herhalingen=herhalingen)).items()
     }
-    melden(f"  lege pagina (vloer): p50 {vloeren['html']['p50_ms']} ms, API {vloeren['api']['p50_ms']} ms")
+    melden(
+        f"  lege pagina (vloer): p50 {vloeren['html']['p50_ms']} ms, API {vloeren['api']['p50_ms']} ms, "
+        f"verzoek zonder inhoud {vloeren['niets']['p50_ms']} ms"
+    )
     for p in uitkomst:
         sql_p50 = max(p["sql_p50_ms"], 0.001)
         # page ÷ SQL if everything but the database cost nothing

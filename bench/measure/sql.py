@@ -87,3 +87,24 @@ FROM rendement_microanalyse a JOIN rendement_kostenpost k ON k.analyse_id = a.id
 WHERE a.gemeente_id = %s
 GROUP BY k.blok, k.wet
 """
+
+# De Tafel: a meeting's fixed agenda (blocks with the case number of each registration) and
+# the stuurgroep report's main figures for three years of one table.
+TAFEL_AGENDA = """
+SELECT b.volgorde, b.soort, b.minuten, a.id, c.id, c.aanmelddatum
+FROM tafel_agendablok b LEFT JOIN tafel_aanmelding a ON a.id = b.aanmelding_id LEFT JOIN casussen_casus c ON c.id = a.casus_id
+WHERE b.bijeenkomst_id = %s ORDER BY b.volgorde, b.id
+"""
+TAFEL_RAPPORT = """
+WITH a AS (SELECT casus_id, aangemeld_op, triage FROM tafel_aanmelding WHERE tafel_id = %s AND aangemeld_op BETWEEN %s AND %s)
+SELECT (SELECT json_agg(x) FROM (SELECT triage, COUNT(*) FROM a GROUP BY triage) x),
+       (SELECT COUNT(*) FROM overleg_overleg o WHERE o.casus_id IN (SELECT casus_id FROM a)
+          AND o.vorm = 'mdo_plus' AND o.status = 'gehouden'),
+       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY c.afgesloten_op - a.aangemeld_op)
+          FROM a JOIN casussen_casus c ON c.id = a.casus_id WHERE c.afgesloten_op IS NOT NULL),
+       (SELECT json_agg(y) FROM (SELECT o.naam, COUNT(DISTINCT b.casus_id) FROM casussen_betrokkene b
+          JOIN gemeenten_organisatie o ON o.id = b.organisatie_id WHERE b.casus_id IN (SELECT casus_id FROM a)
+          GROUP BY o.naam) y),
+       (SELECT SUM(s.bedrag) FROM tafel_besteding s JOIN tafel_budgetpot p ON p.id = s.pot_id
+          WHERE p.tafel_id = %s AND s.besloten_op BETWEEN %s AND %s)
+"""

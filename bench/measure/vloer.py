@@ -3,7 +3,10 @@ middleware (session, two-factor check, session limits), with the layout every pa
 menu with its counter, the working municipality) and the access-log row every read writes,
 but no data of its own. What a page costs above this floor is its own work: its queries, its
 ORM and its template. The API has a floor of its own: the same middleware, Django REST
-framework's authentication and permission check and the access-log row, no layout.
+framework's authentication and permission check and the access-log row, no layout. Below both
+lies the signed-in request that renders nothing (*niets*): the same middleware and sign-in
+check, no layout, no access-log row, an empty body. The empty page may cost at most twice it
+(issue 21): what the layout and the log row add on every page.
 
 The page exists only in the benchmark: `meet` swaps in this URL configuration (the product's
 URLs plus this one page, at the end) for the duration of the measurement only, so the
@@ -28,7 +31,7 @@ from samenwerk.portaal.context import werkcontext
 from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import Actie
 
-URLS = {"html": "/bench-vloer/", "api": "/bench-vloer/api/"}
+URLS = {"html": "/bench-vloer/", "api": "/bench-vloer/api/", "niets": "/bench-vloer/niets/"}
 
 
 def _log(request: HttpRequest) -> None:
@@ -43,13 +46,23 @@ def vloer(request: HttpRequest) -> HttpResponse:
     return render(request, "base.html")
 
 
+@login_required
+def niets(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(b"")
+
+
 class VloerAPI(APIView):
     def get(self, request: Request) -> Response:
         _log(request)
         return Response({})
 
 
-urlpatterns = [*product, path(URLS["html"].lstrip("/"), vloer), path(URLS["api"].lstrip("/"), VloerAPI.as_view())]
+urlpatterns = [
+    *product,
+    path(URLS["html"].lstrip("/"), vloer),
+    path(URLS["api"].lstrip("/"), VloerAPI.as_view()),
+    path(URLS["niets"].lstrip("/"), niets),
+]
 
 
 def meet(client: Client, herhalen: Callable[[Client, str], list[float]]) -> dict[str, list[float]]:

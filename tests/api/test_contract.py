@@ -51,6 +51,7 @@ from samenwerk.regie import services as regie
 from samenwerk.rendement import services_analyse as analyses
 from samenwerk.signalering.models import Signalering
 from samenwerk.tafel import services as tafel_services
+from samenwerk.tafel.models import Ecogram, Ecogrampersoon
 from tests.auth import login
 from tests.factories import CasusFactory, RoltoewijzingFactory
 from tests.rendement.factories import PrijsitemFactory, PrijslijstFactory
@@ -160,6 +161,10 @@ def wereld(personas) -> Wereld:
     )  # fmt: skip
     bijeenkomst = tafel.bijeenkomsten.create(begint=begint, eindigt=begint + datetime.timedelta(hours=2), locatie="Buurthuis")
     bijeenkomst = tafel_services.stel_agenda_op(actor=ik, bijeenkomst=bijeenkomst, versie=0)
+    persoon = Ecogrampersoon.objects.create(
+        ecogram=Ecogram.objects.create(aanmelding=aanmelding), naam="Tante Ria", relatie="tante", kring="familie",
+        nabijheid=1, steun="steunend",
+    )  # fmt: skip
     return Wereld(
         ids={
             "id": casus.pk,
@@ -172,6 +177,8 @@ def wereld(personas) -> Wereld:
             "token": links.token_voor(deelnemer),
             "aanmelding_id": aanmelding.pk,
             "bijeenkomst_id": bijeenkomst.pk,
+            "blok_id": bijeenkomst.blokken.order_by("pk").first().pk,
+            "persoon_id": persoon.pk,
         },
         tafel=tafel.pk,
         signalering=signalering.pk,
@@ -211,7 +218,9 @@ def richt_op_de_wereld(case: Any, wereld: Wereld) -> None:
     """Point the path's ids at the real objects, and a body's `versie` at the version now."""
     pad = case.operation.path
     for naam in case.path_parameters or {}:
-        case.path_parameters[naam] = wereld.ids[naam]
+        # ids of objects this world does not hold (a ZET interview, a course participant) keep
+        # the generated value: those operations are checked on their refusals only
+        case.path_parameters[naam] = wereld.ids.get(naam, case.path_parameters[naam])
     if pad.startswith("/api/v1/signaleringen/"):
         case.path_parameters["id"] = wereld.signalering
     if pad.startswith("/api/v1/tafels/"):

@@ -46,11 +46,21 @@ def page(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
 def axe_violations(page) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
     """Run axe-core (bundled with axe-playwright-python) on the page; WCAG 2.1 A and AA rules."""
     from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Error
 
-    results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
-    )
-    return results.response["violations"]
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+    for poging in range(3):
+        # A click that navigates may still be under way: axe then runs on a document that is
+        # being replaced (seen on a loaded CI machine). Wait for the page, and run again when
+        # the navigation pulled the document away mid-run.
+        page.wait_for_load_state("load")
+        try:
+            return Axe().run(page, options=options).response["violations"]
+        except Error as fout:
+            weggehaald = "documentElement" in str(fout) or "context was destroyed" in str(fout)
+            if not weggehaald or poging == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def describe(violations: list[dict[str, object]]) -> str:

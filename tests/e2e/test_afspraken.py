@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from samenwerk.plannen import services
 from tests.e2e.conftest import assert_accessible, browser_login
@@ -22,7 +23,7 @@ def _bekijk(page, url: str, naam: str, *, versturen: bool = False) -> None:
         page.goto(url)
         if versturen:  # the form with its error: an empty reason
             page.get_by_role("button", name="Afspraak intrekken").click()
-            assert page.get_by_text("Schrijf kort op waarom de afspraak wordt ingetrokken.").first.is_visible()
+            expect(page.get_by_text("Schrijf kort op waarom de afspraak wordt ingetrokken.").first).to_be_visible()
         assert_accessible(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= breedte, f"{naam} scrolls sideways at {breedte}px"
         page.screenshot(path=str(MAP / f"{naam}-{breedte}.png"), full_page=True)

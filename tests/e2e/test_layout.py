@@ -143,6 +143,24 @@ def _paden_gebiedsaanjager() -> list[str]:
     paden = [reverse(n) for n in ("portaal:start", "signalering:gebied", "overleg:weigeringen", "rapport:rapport")]
     if weigering := Weigering.objects.first():
         paden.append(reverse("overleg:weigering", args=[weigering.pk]))
+    paden += _paden_leren()
+    return paden
+
+
+def _paden_leren() -> list[str]:
+    """The leersessies of the gebiedsaanjager's area (Heuvelrand): overview, list, a held session
+    with its actieleren record, report and attendance, the schedule, and the next session."""
+    from samenwerk.leren.models import Actieleren, Leersessie
+
+    actieleren = Actieleren.objects.select_related("tafel__sessie").filter(tafel__sessie__gebied__naam__contains="Heuvel").last()
+    assert actieleren, "the demo has actieleren in the Heuvelrand"
+    sessie = actieleren.tafel.sessie
+    volgende = Leersessie.objects.filter(gebied=sessie.gebied, begin__gt=timezone.now()).order_by("begin").first()
+    paden = [reverse("leren:overzicht"), reverse("leren:sessies-gebied", args=[sessie.gebied_id])]
+    paden += [reverse("leren:sessie-rooster", args=[sessie.gebied_id]), reverse("leren:actieleren", args=[actieleren.pk])]
+    for naam in ("leren:sessie-detail", "leren:sessie-verslag", "leren:sessie-verslag-bewerken", "leren:sessie-aanwezigheid"):
+        paden.append(reverse(naam, args=[sessie.pk]))
+    paden += [reverse("leren:sessie-detail", args=[volgende.pk]), reverse("leren:sessie-aanmelden", args=[volgende.pk])]
     return paden
 
 
@@ -214,6 +232,8 @@ BEHEER_PAGINAS = [
     "beheer:rendement_prijslijst_add",
     "beheer:regie_aveverantwoordelijkheid_changelist",
     "beheer:regie_aveverantwoordelijkheid_add",
+    "beheer:oidc_identiteitsprovider_changelist",
+    "beheer:oidc_identiteitsprovider_add",
 ]
 
 

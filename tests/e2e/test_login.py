@@ -5,6 +5,7 @@ two-factor authentication."""
 import pytest
 from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from samenwerk.gemeenten.models import Rol
 from tests.auth import totp_code
@@ -44,8 +45,8 @@ def test_demo_professional_logs_in_and_sees_the_start_page(live_server, page, de
     page.get_by_role("button", name="Inloggen").click()
 
     page.get_by_role("heading", level=1, name="Welkom, Sanne").wait_for()
-    assert page.get_by_role("heading", level=2, name="Mijn casussen").is_visible()
-    assert page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Sociale kaart").is_visible()
+    expect(page.get_by_role("heading", level=2, name="Mijn casussen")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Sociale kaart")).to_be_visible()
     # the NL Design System stylesheet really loaded (not just linked)
     assert page.evaluate("getComputedStyle(document.querySelector('.utrecht-heading-1')).fontWeight") in {"700", "bold", "600"}
     violations = axe_violations(page)
@@ -53,7 +54,7 @@ def test_demo_professional_logs_in_and_sees_the_start_page(live_server, page, de
 
     page.get_by_role("link", name="Mijn sessies").click()
     page.get_by_role("heading", level=1, name="Mijn sessies").wait_for()
-    assert page.get_by_text("deze sessie").is_visible()
+    expect(page.get_by_text("deze sessie")).to_be_visible()
     violations = axe_violations(page)
     assert violations == [], describe(violations)
 
@@ -133,7 +134,7 @@ def test_browser_login_passes_both_steps_twice(live_server, page, personas):
     """The helper other browser tests sign in with; twice, as a test may switch people and back."""
     for _ in range(2):
         browser_login(page, live_server.url, personas.professional.email, TEST_PASSWORD)
-        assert page.get_by_role("navigation", name="Hoofdmenu").is_visible()
+        expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
         page.get_by_role("button", name="Uitloggen").click()
         page.get_by_role("heading", level=1, name="Inloggen").wait_for()
 

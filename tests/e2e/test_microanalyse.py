@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from samenwerk.rendement.keuzes import Eenheid
 from tests.e2e.conftest import assert_accessible, browser_login
@@ -66,9 +67,9 @@ def test_enter_an_analysis_see_the_summary_and_download_the_pdf(live_server, pag
     page.get_by_text("De kostenpost is opgeslagen.").wait_for()
 
     samenvatting = page.get_by_role("table", name="Samenvatting met de berekening van elk bedrag")
-    assert samenvatting.get_by_role("cell", name="€ 69.910,00", exact=True).is_visible()  # 1.680 × 42 − 650
-    assert page.get_by_role("img", name="Maatschappelijke kosten van deze casus").is_visible()
-    assert page.get_by_text(f"prijs uit prijslijst {lijst.jaar}, code BW-WEEK").is_visible()
+    expect(samenvatting.get_by_role("cell", name="€ 69.910,00", exact=True)).to_be_visible()  # 1.680 × 42 − 650
+    expect(page.get_by_role("img", name="Maatschappelijke kosten van deze casus")).to_be_visible()
+    expect(page.get_by_text(f"prijs uit prijslijst {lijst.jaar}, code BW-WEEK")).to_be_visible()
     assert_accessible(page)
 
     with page.expect_download() as download:
@@ -84,7 +85,7 @@ def test_enter_an_analysis_see_the_summary_and_download_the_pdf(live_server, pag
     browser_login(page, live_server.url, personas.manager.email, TEST_PASSWORD)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Maatschappelijk rendement").click()
     page.get_by_text("Het ervaren welbevinden steeg van 3 naar 8 (1 casus)").wait_for()
-    assert page.get_by_text("de maatschappelijke kosten daalden met € 69.910 per jaar (1 casus)").is_visible()
+    expect(page.get_by_text("de maatschappelijke kosten daalden met € 69.910 per jaar (1 casus)")).to_be_visible()
     assert "Fenna" not in page.content()
     assert_accessible(page)
     assert csp == []

@@ -4,6 +4,7 @@ browser reports no Content-Security-Policy violation."""
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations, browser_login, describe
 
@@ -28,7 +29,7 @@ def test_beheerder_changes_a_price_and_the_pages_are_accessible(live_server, pag
 
     page.get_by_role("link", name=str(jaar), exact=True).click()
     page.get_by_role("heading", level=1, name=f"Prijslijst {jaar}").wait_for()
-    assert page.get_by_role("cell", name="€ 84,00").is_visible()
+    expect(page.get_by_role("cell", name="€ 84,00")).to_be_visible()
     assert axe_violations(page) == [], describe(axe_violations(page))
 
     page.get_by_role("link", name="MW-UUR wijzigen").click()
@@ -41,7 +42,7 @@ def test_beheerder_changes_a_price_and_the_pages_are_accessible(live_server, pag
     page.get_by_label("Prijs in euro").fill("€ 86,25")
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("MW-UUR – Uur maatschappelijk werk is gewijzigd.").wait_for()
-    assert page.get_by_role("cell", name="€ 86,25").is_visible()
+    expect(page.get_by_role("cell", name="€ 86,25")).to_be_visible()
 
     page.get_by_role("link", name="Bestand inlezen").click()
     assert axe_violations(page) == [], describe(axe_violations(page))

@@ -34,7 +34,7 @@ def test_registration_agenda_triage_duo_and_casus_check(live_server, page, perso
         voorzitter=personas.tafelvoorzitter,
     )  # fmt: skip
     services.voeg_lid_toe(actor=personas.tafelvoorzitter, tafel=tafel, user=personas.niet_betrokken,
-                          organisatie=personas.organisatie, expertise="Buurtcoach", leefgebieden=["netwerk"])  # fmt: skip
+                          organisatie=personas.organisatie, expertise="Buurtcoach", leefgebieden=["meedoen"])  # fmt: skip
     services.voeg_lid_toe(
         actor=personas.tafelvoorzitter, tafel=tafel, user=personas.collega_andere_organisatie,
         organisatie=personas.andere_organisatie, expertise="Wijkverpleging", leefgebieden=["gezondheid"],
@@ -48,7 +48,7 @@ def test_registration_agenda_triage_duo_and_casus_check(live_server, page, perso
     assert_accessible(page)
     page.get_by_role("link", name="Casus aanmelden bij Tafel Testwijde").click()
     page.get_by_label("Gezondheid", exact=False).first.wait_for()
-    page.get_by_label("Lichamelijke gezondheid").check()
+    page.get_by_label("Lichamelijke en geestelijke gezondheid").check()
     page.get_by_label("Wonen").check()
     page.get_by_label("Wat is al geprobeerd?").fill("Schuldhulp en wijkverpleging, los van elkaar")
     page.get_by_label("Waarom lopen de professionals vast?").fill("Iedereen wacht op elkaar")

@@ -104,6 +104,11 @@ def test_the_registry_comes_from_the_setting(settings):
     assert list(soorten()) == [
         r.AFSPRAAK_TE_LAAT, r.AFSPRAAK_BIJNA, r.EVALUATIE_VERSTREKEN, r.GEEN_CASUSREGISSEUR, r.HERHAALMETING,
         "overleg.niet_binnen_termijn", "overleg.weigering", "regie.zorgsignaal", "tafel.casuscheck", "tafel.procesevaluatie",
+        "zet.verbeterpunt_te_laat", "zet.terugkoppeling",
+        "leren.netwerkoverleg", "leren.steungroep", "leren.intervisie", "leren.bundel", "leren.leergeschiedenis",
+        "leren.dilemma_opgelost",
+        "tafel.geen_bijeenkomst", "tafel.mdo_niet_binnen_termijn", "tafel.vervolg_niet_binnen_termijn",
+        "leren.geen_leersessie", "leertraject.maatjesafspraak",
     ]  # fmt: skip
     settings.SIGNALERING_REGELS = ["samenwerk.signalering.casusregels.herhaalmeting"]
     assert [regel.soort.code for regel in regels()] == [r.HERHAALMETING]

@@ -35,7 +35,7 @@ def tafel(personas) -> Tafel:
     )  # fmt: skip
     services.voeg_lid_toe(
         actor=personas.tafelvoorzitter, tafel=tafel, user=personas.niet_betrokken, organisatie=personas.organisatie,
-        expertise="Buurtcoach", leefgebieden=["netwerk"],
+        expertise="Buurtcoach", leefgebieden=["meedoen"],
     )  # fmt: skip
     services.voeg_lid_toe(
         actor=personas.tafelvoorzitter, tafel=tafel, user=personas.collega_andere_organisatie,

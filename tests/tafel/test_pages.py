@@ -153,7 +153,7 @@ def test_api_registration_refuses_without_knowledge_then_creates(client, persona
     casus = casus_met_team(personas)
     login(client, personas.professional)
     url = reverse("api:tafel-aanmeldingen", args=[tafel.pk])
-    data = {"leefgebieden": ["wonen", "werk"], "geprobeerd": "x", "waarom_vast": "y", "vraag": "z", "casus": casus.pk}
+    data = {"leefgebieden": ["wonen", "meedoen"], "geprobeerd": "x", "waarom_vast": "y", "vraag": "z", "casus": casus.pk}
     response = client.post(url, data, content_type="application/json")
     assert response.status_code == 400
     assert set(response.json()) >= {"inwoner_weet_hoe", "inwoner_weet_op"}

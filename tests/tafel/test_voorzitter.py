@@ -52,6 +52,13 @@ def test_overlapping_block_times_are_refused(personas, bijeenkomst, agenda):
                                gestopt_op=start + datetime.timedelta(minutes=18))  # fmt: skip
 
 
+def test_a_typed_block_time_lies_on_the_meetings_day(personas, bijeenkomst, agenda):
+    with pytest.raises(ValidationError) as fout:
+        services.leg_bloktijd_vast(actor=personas.tafelvoorzitter, blok=_blok(bijeenkomst, "checkin"),
+                                   gestart_op=bijeenkomst.begint - datetime.timedelta(days=1))  # fmt: skip
+    assert "dag van de bijeenkomst" in str(fout.value)
+
+
 def test_starting_a_block_stops_the_running_one(personas, bijeenkomst, agenda):
     services.start_blok(actor=personas.tafelvoorzitter, blok=_blok(bijeenkomst, "checkin"))
     services.start_blok(actor=personas.tafelvoorzitter, blok=_blok(bijeenkomst, "inbreng"))

@@ -24,7 +24,16 @@ from django.utils.translation import gettext as _
 from . import otp, sessions
 
 # What a signed-in but not yet verified person may reach (URL names).
-OTP_EXEMPT = {"login", "logout", "set_language", "accounts:verify", "accounts:enrol", "accounts:qr"}
+OTP_EXEMPT = {
+    "login",
+    "logout",
+    "set_language",
+    "accounts:verify",
+    "accounts:enrol",
+    "accounts:qr",
+    "ops:gezondheid",
+    "ops:metrics",
+}
 
 
 class SessionLimitsMiddleware:

@@ -14,4 +14,7 @@ urlpatterns = [
     path("", include("samenwerk.regie.api_urls")),
     path("", include("samenwerk.signalering.api_urls")),
     path("", include("samenwerk.tafel.api_urls")),
+    path("", include("samenwerk.leren.api_urls")),
+    path("", include("samenwerk.zet.api_urls")),
+    path("", include("samenwerk.leertraject.api_urls")),
 ]

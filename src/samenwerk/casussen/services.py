@@ -5,7 +5,7 @@ by the pages and the API alike."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -233,6 +233,12 @@ def wijzig_inwoner(*, actor: User, casus: Casus, wijzigingen: dict[str, object],
     return inwoner
 
 
+# What apps above casussen do when consent for one of their purposes is withdrawn (a learning
+# table unlinks its shared copy, ZET takes the case out of its rounds): purpose → functions
+# `(*, actor, casus)`, registered in their AppConfig.ready, called in the same transaction.
+NA_INTREKKING: dict[str, list[Callable[..., None]]] = {}
+
+
 @transaction.atomic
 def leg_toestemming_vast(
     *,
@@ -274,6 +280,9 @@ def leg_toestemming_vast(
         object_type="toestemming",
         object_id=toestemming.pk,
     )
+    if not gegeven:  # apps above this one stop using the case for that purpose at once (ADR 0004)
+        for haak in NA_INTREKKING.get(doel, ()):
+            haak(actor=actor, casus=casus)
     if doel == Toestemming.Doel.SAMENWERKWIJZE:
         if gegeven and casus.status in (Status.AANGEMELD, Status.TRIAGE, Status.TOESTEMMING):
             _zet_status(casus, actor, Status.VRAAGVERHELDERING)

@@ -77,9 +77,15 @@ INSTALLED_APPS = [
     "samenwerk.regie",
     "samenwerk.signalering",
     "samenwerk.tafel",
+    "samenwerk.leren",
+    "samenwerk.zet",
+    "samenwerk.leertraject",
+    "samenwerk.oidc",
+    "samenwerk.ops",
 ]
 
 MIDDLEWARE = [
+    "samenwerk.ops.middleware.RequestMiddleware",  # request id, metrics, /gezondheid/ (docs/deployment.md)
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -215,6 +221,16 @@ if PRODUCTION and (len(AUDIT_KEY) < 32 or AUDIT_KEY in {_DEV_AUDIT_KEY, SECRET_K
     raise ImproperlyConfigured("SAMENWERK_AUDIT_KEY must be at least 32 characters, random, and differ from DJANGO_SECRET_KEY.")
 AUDIT_ANCHOR_DIR = Path(env_str("SAMENWERK_AUDIT_ANCHOR_DIR", str(VAR_DIR / "toegangslog-ankers")))
 
+# --- Secrets kept encrypted at rest (samenwerk.privacy.geheimen) ------------------------------
+# Fernet keys, comma separated; the first encrypts, all decrypt (rotation: put a new key first).
+_DEV_GEHEIMEN_SLEUTEL = "ZGV2ZWxvcG1lbnQtb25seS1ub3Qtc2VjcmV0LWtleSE="  # base64 of 32 bytes, known to all
+_GEHEIMEN = (
+    env_required("SAMENWERK_GEHEIMEN_SLEUTELS") if PRODUCTION else env_str("SAMENWERK_GEHEIMEN_SLEUTELS", _DEV_GEHEIMEN_SLEUTEL)
+)
+GEHEIMEN_SLEUTELS = [s.strip() for s in _GEHEIMEN.split(",") if s.strip()]
+if PRODUCTION and (not GEHEIMEN_SLEUTELS or _DEV_GEHEIMEN_SLEUTEL in GEHEIMEN_SLEUTELS):
+    raise ImproperlyConfigured("SAMENWERK_GEHEIMEN_SLEUTELS must hold the production's own Fernet key(s).")
+
 # --- Internationalisation: Dutch first, English through gettext ------------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
@@ -227,7 +243,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 if PRODUCTION:  # in development runserver serves the static files itself
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # From npm only the files the templates link, not the packages' whole dist folders (the
@@ -269,7 +285,27 @@ SIGNALERING_REGELS = [
     "samenwerk.regie.signalen.nieuw_zorgsignaal",
     "samenwerk.tafel.signalen.casuscheck",
     "samenwerk.tafel.signalen.procesevaluatie",
+    "samenwerk.zet.signalen.verbeterpunt_te_laat",
+    "samenwerk.zet.signalen.terugkoppeling",
+    "samenwerk.leren.trap.signalen.netwerkoverleg",
+    "samenwerk.leren.trap.signalen.steungroep",
+    "samenwerk.leren.trap.signalen.intervisie",
+    "samenwerk.leren.trap.signalen.bundel",
+    "samenwerk.leren.trap.signalen.leergeschiedenis",
+    "samenwerk.leren.trap.signalen.dilemma_opgelost",
+    "samenwerk.tafel.signalen.geen_bijeenkomst_gepland",
+    "samenwerk.tafel.signalen.mdo_te_laat",
+    "samenwerk.tafel.signalen.vervolg_te_laat",
+    "samenwerk.leren.sessies.signalen.geen_leersessie",
+    "samenwerk.leertraject.signalen.maatjesafspraak",
 ]
+
+# --- ZET (samenwerk.zet; docs/zet.md) --------------------------------------------------------
+# Dotted path of `(*, verbeterpunt, door) -> str` that turns an improvement point into a
+# dilemma for the netwerkoverleg (the learning staircase); None: no button. Code, not configuration.
+ZET_DILEMMA_HOOK: str | None = "samenwerk.leren.trap.koppelingen.zet_dilemma"
+# Dotted path of `(tekst, namen) -> str` de-identifying the external report; unset: zet's rules.
+ZET_DEIDENTIFICATIE: str | None = None  # never deduce here: the report is made in a request
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str(
@@ -305,6 +341,17 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CasusStatusEnum": "samenwerk.casussen.workflow.Status",
         "AveNiveauEnum": "samenwerk.regie.models.Niveau",
+        "BronEnum": "samenwerk.regie.models.Zorgsignaal.Bron",
+        "ZetRondeStatusEnum": "samenwerk.zet.models.Evaluatieronde.Status",
+        "VerbeterpuntStatusEnum": "samenwerk.zet.models.Verbeterpunt.Status",
+        "InterviewBronEnum": "samenwerk.zet.models.Interview.Bron",
+        "TrapoverlegSoortEnum": "samenwerk.leren.models.trap.Trapoverleg.Soort",
+        "DilemmaStatusEnum": "samenwerk.leren.models.trap.Dilemma.Status",
+        "DilemmaBronEnum": "samenwerk.leren.models.trap.Dilemma.Bron",
+        "LeerdocumentSoortEnum": "samenwerk.leren.models.trap.Leerdocument.Soort",
+        "LeerdocumentMethodeEnum": "samenwerk.leren.models.trap.Leerdocument.Methode",
+        "DilemmaNiveauEnum": "samenwerk.leren.models.trap.Niveau",
+        "LeertrajectVormEnum": "samenwerk.leertraject.models.LeertrajectVorm",
     },
 }
 
@@ -345,22 +392,50 @@ if PRODUCTION:
 # Each app that has demo data adds its loader here, in dependency order (load_demo).
 DEMO_LOADERS = [
     "samenwerk.gemeenten.demo.load",
-    "samenwerk.accounts.demo.load",
     "samenwerk.plannen.demo.load",
     "samenwerk.overleg.demo.load",
     "samenwerk.rendement.demo.load",
     "samenwerk.regie.demo.load",
     "samenwerk.tafel.demo.load",
+    "samenwerk.tafel.demo_werkwijze.load",  # after tafel.demo: carries its suitable cases on
+    "samenwerk.tafel.demo_rapport.load",  # the year behind the table, for the stuurgroep report
+    "samenwerk.zet.demo.load",
+    "samenwerk.leren.sessies.demo.load",
+    "samenwerk.leren.inbreng.demo.load",
+    "samenwerk.leren.trap.demo.load",
+    "samenwerk.leertraject.demo.load",
+    "samenwerk.accounts.demo.load",  # after every loader that adds people: each gets the demo authenticator
     "samenwerk.signalering.demo.load",  # after plannen: it runs the engine over the demo cases
 ]
 DEMO_PASSWORD = env_str("SAMENWERK_DEMO_PASSWORD", "Lindenhoven-demo-2026")
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))
+# json: one object per line with the request id (samenwerk.ops.logs); tekst: for a terminal.
+LOG_FORMAT = env_choice("LOG_FORMAT", "json" if PRODUCTION else "tekst", ("json", "tekst"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "samenwerk.ops.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "samenwerk.ops.logs.JsonFormatter"}, "tekst": {"format": "%(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # WeasyPrint and fontTools narrate every PDF at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "weasyprint.progress", "fontTools")},
+    # WeasyPrint and fontTools narrate every PDF at INFO; one line per request only when asked.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "weasyprint.progress", "fontTools")}
+    | {"samenwerk.verzoek": {"level": env_choice("LOG_REQUESTS", "INFO" if PRODUCTION else "WARNING", ("INFO", "WARNING"))}},
 }
+
+# --- Operations (samenwerk.ops; docs/deployment.md) ------------------------------------------
+# The periodic commands deploy/systemd runs through `manage.py periodiek`, with their interval
+# in seconds: /gezondheid/ reports one whose last success is older than twice that.
+PERIODIEKE_COMMANDOS = {
+    "checkpoint_audit_log": 5 * 60,
+    "berichten_versturen": 60 * 60,
+    "overleg_bewaking": 60 * 60,
+    "signaleer": 24 * 60 * 60,
+    "signaleringen_digest": 24 * 60 * 60,
+    "bewaartermijn": 24 * 60 * 60,
+    "verify_audit_log": 24 * 60 * 60,
+}
+HEALTH_QUEUE_LAG_SECONDS = env_int("HEALTH_QUEUE_LAG_SECONDS", 5 * 60)
+HEALTH_OUTBOX_AGE_SECONDS = env_int("HEALTH_OUTBOX_AGE_SECONDS", 60 * 60)
+METRICS_TOKEN = env_str("SAMENWERK_METRICS_TOKEN", "")

@@ -14,8 +14,10 @@ urlpatterns = [
     path("", include("samenwerk.overleg.urls")),
     path("uitnodiging/", include("samenwerk.overleg.urls_extern")),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("inloggen/via/", include("samenwerk.oidc.urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/", include("samenwerk.accounts.urls")),
+    path("", include("samenwerk.ops.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", beheer_site.urls),
     path("api/v1/", include("samenwerk.api.urls")),
@@ -23,6 +25,9 @@ urlpatterns = [
     path("signaleringen/", include("samenwerk.signalering.urls")),
     path("rendement/", include("samenwerk.rendement.urls_rapport")),
     path("tafel/", include("samenwerk.tafel.urls")),
+    path("leren/", include("samenwerk.leren.urls")),
+    path("zet/", include("samenwerk.zet.urls")),
+    path("leertraject/", include("samenwerk.leertraject.urls")),
     # Browsers ask for /favicon.ico whatever the page links (base.html links the SVG).
     path("favicon.ico", favicon, name="favicon"),
 ]

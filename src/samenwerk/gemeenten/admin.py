@@ -116,6 +116,25 @@ class NormenInline(admin.StackedInline):
                 ]
             },
         ),
+        (
+            _("De lerende trap"),
+            {
+                "fields": [
+                    ("leersessies_per_maand_min", "leersessies_per_maand_max"),
+                    "leersessie_aanmelden_dagen",
+                    "leersessie_link_uren",
+                    ("actieleren_live_min", "actieleren_live_max"),
+                    ("actieleren_online_min", "actieleren_online_max"),
+                    "evaluatietafel_max",
+                    "netwerkoverleg_weken",
+                    ("steungroep_per_jaar_min", "steungroep_per_jaar_max"),
+                    ("bundelen_vanaf_maanden", "bundelen_tot_maanden"),
+                    "leergeschiedenis_maanden",
+                    "intervisie_per_jaar",
+                    ("trainingsgroep_min", "trainingsgroep_max"),
+                ]
+            },
+        ),
     ]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:

@@ -348,6 +348,53 @@ class Normen(models.Model):
     tafel_procesevaluatie_maanden = models.PositiveSmallIntegerField(
         _("procesevaluatie (maanden na aanmelding)"), default=6, validators=_getal()
     )
+    # De lerende trap (domain.md §7)
+    leersessies_per_maand_min = models.PositiveSmallIntegerField(
+        _("leersessies per gebied per maand: minstens"), default=1, validators=_getal()
+    )
+    leersessies_per_maand_max = models.PositiveSmallIntegerField(
+        _("leersessies per gebied per maand: hoogstens"), default=2, validators=_getal()
+    )
+    leersessie_aanmelden_dagen = models.PositiveSmallIntegerField(
+        _("aanmelden voor een leersessie: liefst (dagen vooraf)"), default=3, validators=_getal(0)
+    )
+    leersessie_link_uren = models.PositiveSmallIntegerField(
+        _("agenda en link naar de aangemelden (uren vooraf)"), default=24, validators=_getal()
+    )
+    actieleren_live_min = models.PositiveSmallIntegerField(
+        _("actieleren live: minstens (mensen)"), default=6, validators=_getal()
+    )
+    actieleren_live_max = models.PositiveSmallIntegerField(
+        _("actieleren live: hoogstens (mensen)"), default=8, validators=_getal()
+    )
+    actieleren_online_min = models.PositiveSmallIntegerField(
+        _("actieleren online: minstens (mensen)"), default=2, validators=_getal()
+    )
+    actieleren_online_max = models.PositiveSmallIntegerField(
+        _("actieleren online: hoogstens (mensen)"), default=5, validators=_getal()
+    )
+    evaluatietafel_max = models.PositiveSmallIntegerField(_("evaluatietafel: hoogstens (mensen)"), default=8, validators=_getal())
+    netwerkoverleg_weken = models.PositiveSmallIntegerField(_("netwerkoverleg elke (weken)"), default=6, validators=_getal())
+    steungroep_per_jaar_min = models.PositiveSmallIntegerField(_("steungroep per jaar: minstens"), default=4, validators=_getal())
+    steungroep_per_jaar_max = models.PositiveSmallIntegerField(
+        _("steungroep per jaar: hoogstens"), default=6, validators=_getal()
+    )
+    bundelen_vanaf_maanden = models.PositiveSmallIntegerField(
+        _("successen en leerpunten bundelen: vanaf (maanden)"), default=3, validators=_getal()
+    )
+    bundelen_tot_maanden = models.PositiveSmallIntegerField(
+        _("successen en leerpunten bundelen: uiterlijk (maanden)"), default=6, validators=_getal()
+    )
+    leergeschiedenis_maanden = models.PositiveSmallIntegerField(
+        _("leergeschiedenis minstens elke (maanden)"), default=12, validators=_getal()
+    )
+    intervisie_per_jaar = models.PositiveSmallIntegerField(
+        _("intervisie van gebiedsaanjagers per jaar"), default=4, validators=_getal()
+    )
+    trainingsgroep_min = models.PositiveSmallIntegerField(_("trainingsgroep: minstens (mensen)"), default=5, validators=_getal())
+    trainingsgroep_max = models.PositiveSmallIntegerField(
+        _("trainingsgroep: hoogstens (mensen)"), default=15, validators=_getal()
+    )
 
     objects = NormenManager()
 
@@ -356,6 +403,12 @@ class Normen(models.Model):
         ("herhaalmeting_vanaf_maanden", "herhaalmeting_tot_maanden"),
         ("tafel_mdo_vanaf_weken", "tafel_mdo_tot_weken"),
         ("tafel_vervolg_vanaf_weken", "tafel_vervolg_tot_weken"),
+        ("leersessies_per_maand_min", "leersessies_per_maand_max"),
+        ("actieleren_live_min", "actieleren_live_max"),
+        ("actieleren_online_min", "actieleren_online_max"),
+        ("steungroep_per_jaar_min", "steungroep_per_jaar_max"),
+        ("bundelen_vanaf_maanden", "bundelen_tot_maanden"),
+        ("trainingsgroep_min", "trainingsgroep_max"),
     ]
 
     class Meta:

@@ -90,8 +90,7 @@ def opstellen(bericht: Bericht) -> EmailMultiAlternatives | None:
     if bericht.soort in (Soort.UITNODIGING, Soort.WIJZIGING, Soort.ANNULERING):
         agenda = ics.uitnodiging(overleg, deelnemer, beschrijving=tekst, volgnummer=volgnummer)
         methode = "CANCEL" if overleg.status == Overleg.Status.GEANNULEERD else "REQUEST"
-        mail.attach_alternative(agenda.decode(), f"text/calendar; method={methode}; charset=utf-8")
-        mail.attach("uitnodiging.ics", agenda, "application/ics")
+        ics.voeg_toe(mail, agenda, methode=methode)
     if bericht.soort == Soort.UITNODIGING:
         principes = render_to_string("overleg/mail/principes.txt", {})
         mail.attach(_("De vijf principes van de Samenwerkwijze.txt"), principes, "text/plain; charset=utf-8")

@@ -11,8 +11,10 @@ service the professional uses — carries no address and no resident's name."""
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import icalendar
 from django.utils import timezone
@@ -69,18 +71,71 @@ def _adres(email: str, naam: str, **params: str) -> icalendar.vCalAddress:
     return adres
 
 
-def _event(overleg: Overleg, *, samenvatting: str, locatie: str, beschrijving: str, volgnummer: int) -> icalendar.Event:
+@dataclass(frozen=True)
+class Bijeenkomst:
+    """Any meeting the product invites to (a Samenwerkoverleg, a meeting of De Tafel, a
+    netwerkoverleg, a leersessie …): what one calendar event needs. `uid` stays the same for
+    its whole life; `volgnummer` (SEQUENCE) grows with each change."""
+
+    uid: str
+    begint: datetime.datetime
+    eindigt: datetime.datetime
+    samenvatting: str
+    locatie: str
+    beschrijving: str
+    volgnummer: int
+    geannuleerd: bool = False
+
+
+def gebeurtenis(b: Bijeenkomst) -> icalendar.Event:
+    """One VEVENT in Amsterdam time; every calendar item the product makes is built here."""
     event = icalendar.Event()
-    event.add("uid", uid_van(overleg))
-    event.add("sequence", volgnummer)
+    event.add("uid", b.uid)
+    event.add("sequence", b.volgnummer)
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", overleg.begint.astimezone(AMSTERDAM))
-    event.add("dtend", overleg.eindigt.astimezone(AMSTERDAM))
-    event.add("summary", samenvatting)
-    event.add("location", locatie)
-    event.add("description", beschrijving)
-    event.add("status", "CANCELLED" if overleg.status == Overleg.Status.GEANNULEERD else "CONFIRMED")
+    event.add("dtstart", b.begint.astimezone(AMSTERDAM))
+    event.add("dtend", b.eindigt.astimezone(AMSTERDAM))
+    event.add("summary", b.samenvatting)
+    event.add("location", b.locatie)
+    event.add("description", b.beschrijving)
+    event.add("status", "CANCELLED" if b.geannuleerd else "CONFIRMED")
     return event
+
+
+def _event(overleg: Overleg, *, samenvatting: str, locatie: str, beschrijving: str, volgnummer: int) -> icalendar.Event:
+    return gebeurtenis(
+        Bijeenkomst(
+            uid=uid_van(overleg), begint=overleg.begint, eindigt=overleg.eindigt, samenvatting=samenvatting,
+            locatie=locatie, beschrijving=beschrijving, volgnummer=volgnummer,
+            geannuleerd=overleg.status == Overleg.Status.GEANNULEERD,
+        )
+    )  # fmt: skip
+
+
+def uitnodiging_bijeenkomst(
+    bijeenkomst: Bijeenkomst, *, organisator: tuple[str, str], genodigde: tuple[str, str], antwoord: str = "NEEDS-ACTION"
+) -> bytes:
+    """The invitation (METHOD:REQUEST, or CANCEL once it is off) for one invitee, who is its
+    only attendee (invitees do not get each other's addresses); `organisator` and `genodigde`
+    are (e-mail, name), `antwoord` the invitee's PARTSTAT."""
+    kalender = _kalender("CANCEL" if bijeenkomst.geannuleerd else "REQUEST")
+    event = gebeurtenis(bijeenkomst)
+    event.add("organizer", _adres(organisator[0], organisator[1]))
+    event.add("attendee", _adres(genodigde[0], genodigde[1], role="REQ-PARTICIPANT", partstat=antwoord, rsvp="TRUE"))
+    kalender.add_component(event)
+    return kalender.to_ical()
+
+
+def voeg_toe(mail: object, agenda: bytes, *, methode: str = "REQUEST") -> None:
+    """Attach an invitation to an e-mail the way mail clients recognise it: as the calendar
+    alternative of the message and as a file."""
+    mail.attach_alternative(agenda.decode(), f"text/calendar; method={methode}; charset=utf-8")  # type: ignore[attr-defined]
+    mail.attach("uitnodiging.ics", agenda, "application/ics")  # type: ignore[attr-defined]
+
+
+# Other apps add their own calendar items to a professional's subscription feed: a function
+# user → events (registered in the app's `ready()`, like De Tafel's meetings).
+FEEDBRONNEN: list[Callable[[object], Iterable[icalendar.Event]]] = []
 
 
 def samenvatting(overleg: Overleg) -> str:
@@ -96,25 +151,26 @@ def locatie_voluit(overleg: Overleg) -> str:
 
 
 def uitnodiging(overleg: Overleg, deelnemer: Deelnemer, *, beschrijving: str, volgnummer: int) -> bytes:
-    """The invitation (or its update) for one invitee; METHOD:CANCEL once the meeting is off."""
-    geannuleerd = overleg.status == Overleg.Status.GEANNULEERD
-    kalender = _kalender("CANCEL" if geannuleerd else "REQUEST")
-    event = _event(
-        overleg,
-        samenvatting=samenvatting(overleg),
-        locatie=locatie_voluit(overleg),
-        beschrijving=beschrijving,
-        volgnummer=volgnummer,
-    )
-    event.add("organizer", _adres(overleg.organisator.email, str(overleg.organisator)))
-    partstat = PARTSTAT.get(deelnemer.antwoord, "NEEDS-ACTION")
-    event.add("attendee", _adres(deelnemer.email, deelnemer.naam, role="REQ-PARTICIPANT", partstat=partstat, rsvp="TRUE"))
-    kalender.add_component(event)
-    return kalender.to_ical()
+    """The invitation (or its update) for one invitee of a Samenwerkoverleg; METHOD:CANCEL once
+    the meeting is off."""
+    return uitnodiging_bijeenkomst(
+        Bijeenkomst(
+            uid=uid_van(overleg), begint=overleg.begint, eindigt=overleg.eindigt, samenvatting=samenvatting(overleg),
+            locatie=locatie_voluit(overleg), beschrijving=beschrijving, volgnummer=volgnummer,
+            geannuleerd=overleg.status == Overleg.Status.GEANNULEERD,
+        ),
+        organisator=(overleg.organisator.email, str(overleg.organisator)),
+        genodigde=(deelnemer.email, deelnemer.naam),
+        antwoord=PARTSTAT.get(deelnemer.antwoord, "NEEDS-ACTION"),
+    )  # fmt: skip
 
 
-def feed(overleggen: Iterable[Overleg], link_van: Callable[[Overleg], str]) -> bytes:
+def feed(overleggen: Iterable[Overleg], link_van: Callable[[Overleg], str], extra: Iterable[icalendar.Event] = ()) -> bytes:
+    """The subscription: the professional's meetings, and `extra` events of other apps
+    (`FEEDBRONNEN`)."""
     kalender = _kalender("PUBLISH")
+    for event in extra:
+        kalender.add_component(event)
     kalender.add("x-wr-calname", _("Mijn Samenwerkoverleggen"))
     for overleg in overleggen:
         locatie = str(_("Bij de inwoner thuis")) if overleg.bij_inwoner_thuis else overleg.locatie
@@ -127,4 +183,11 @@ def feed(overleggen: Iterable[Overleg], link_van: Callable[[Overleg], str]) -> b
                 volgnummer=overleg.volgnummer,
             )
         )
+    return kalender.to_ical()
+
+
+def kalenderbestand(bijeenkomst: Bijeenkomst) -> bytes:
+    """One meeting as a calendar file to open or download (METHOD:PUBLISH, no attendees)."""
+    kalender = _kalender("PUBLISH")
+    kalender.add_component(gebeurtenis(bijeenkomst))
     return kalender.to_ical()

@@ -39,6 +39,7 @@ class Overleg(models.Model):
         EERSTE = "eerste", _("Eerste overleg")
         VERVOLG = "vervolg", _("Vervolgoverleg")
         EVALUATIE = "evaluatie", _("Evaluatieoverleg")
+        VOORTGANG = "voortgang", _("Voortgangsgesprek")  # De Tafel, step 6: repeatable
 
     class Status(models.TextChoices):
         GEPLAND = "gepland", _("Gepland")

@@ -89,7 +89,13 @@ def nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_van(casus)
     ik = Betrokkene.objects.actief().filter(casus=casus, user=request.user).values_list("pk", flat=True).first()
     voorzitter = f"{Rolkeuze.BETROKKENE.value}:{ik}" if ik else ""
-    form = OverlegForm(request.POST or None, casus=casus, initial={"doel": plan.ik_wil, "voorzitter": voorzitter})
+    initial = {"doel": plan.ik_wil, "voorzitter": voorzitter}
+    # De Tafel links here for its MDO+ (?vorm=mdo_plus) and voortgangsgesprek (?soort=voortgang).
+    if request.GET.get("vorm") in Overleg.Vorm.values:
+        initial["vorm"] = request.GET["vorm"]
+    if request.GET.get("soort") in Overleg.Soort.values:
+        initial["soort"] = request.GET["soort"]
+    form = OverlegForm(request.POST or None, casus=casus, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             overleg = services.plan_overleg(actor=request.user, casus=casus, gegevens=form.gegevens())

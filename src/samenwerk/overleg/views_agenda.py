@@ -78,7 +78,8 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     def link_van(overleg) -> str:
         return absolute(reverse("overleg:detail", args=[overleg.casus_id, overleg.pk]))
 
-    return HttpResponse(ics.feed(overleggen, link_van), content_type="text/calendar; charset=utf-8")
+    extra = [event for bron in ics.FEEDBRONNEN for event in bron(abonnement.user)]
+    return HttpResponse(ics.feed(overleggen, link_van, extra), content_type="text/calendar; charset=utf-8")
 
 
 def _aanjager(request: HttpRequest):

@@ -20,6 +20,19 @@ WELZIJN = [
 ]
 SCORE = [MinValueValidator(0, _("Een score is minimaal 0.")), MaxValueValidator(10, _("Een score is maximaal 10."))]
 
+
+class Leefgebied(models.TextChoices):
+    """The five life domains of the plan (domain.md §3 step 2): the one list every app uses
+    (the plan's notes per domain are the Samenwerkplan fields of the same codes; the Tafel's
+    registrations and its members' expertise name them too)."""
+
+    GEZONDHEID = "gezondheid", _("Lichamelijke en geestelijke gezondheid")
+    DAGELIJKS_LEVEN = "dagelijks_leven", _("Dagelijks leven")
+    FINANCIEN = "financien", _("Administratie en financiën")
+    WONEN = "wonen", _("Wonen")
+    MEEDOEN = "meedoen", _("Meedoen")
+
+
 # The fields of the paper form that are versioned together (order = order on the form).
 PLANVELDEN = [
     "ik_wil", "welzijnscijfer", "welzijnscijfer_toelichting", "ik_kan_zelf", "ik_kan_gevraagd",
@@ -43,11 +56,11 @@ class Samenwerkplan(models.Model):
     nodig_kort = models.TextField(_("Ik heb nodig – korte termijn (oplossen, behandelen)"), blank=True)
     nodig_lang = models.TextField(_("Ik heb nodig – lange termijn (ondersteuning)"), blank=True)
     # Notes per life domain (vraagverheldering)
-    gezondheid = models.TextField(_("Lichamelijke en geestelijke gezondheid"), blank=True)
-    dagelijks_leven = models.TextField(_("Dagelijks leven"), blank=True)
-    financien = models.TextField(_("Administratie en financiën"), blank=True)
-    wonen = models.TextField(_("Wonen"), blank=True)
-    meedoen = models.TextField(_("Meedoen"), blank=True)
+    gezondheid = models.TextField(Leefgebied.GEZONDHEID.label, blank=True)
+    dagelijks_leven = models.TextField(Leefgebied.DAGELIJKS_LEVEN.label, blank=True)
+    financien = models.TextField(Leefgebied.FINANCIEN.label, blank=True)
+    wonen = models.TextField(Leefgebied.WONEN.label, blank=True)
+    meedoen = models.TextField(Leefgebied.MEEDOEN.label, blank=True)
     # Step 3: is a Samenwerkoverleg needed?
     overleg_nodig = models.BooleanField(_("Samenwerkoverleg nodig?"), null=True, blank=True)
     overleg_reden = models.TextField(_("waarom (niet)?"), blank=True)

@@ -28,6 +28,12 @@ class NavItem:
     teller: str | None = None
 
 
+# The learning staircase: professionals, managers, executives and who facilitates or sets it up.
+LEREN = frozenset(
+    {Rol.SOCIAAL_PROFESSIONAL, Rol.PROCESREGISSEUR, Rol.AMBASSADEUR, Rol.KWARTIERMAKER, Rol.MANAGER, Rol.GEBIEDSAANJAGER,
+     Rol.BESTUURDER, Rol.FUNCTIONEEL_BEHEERDER}
+)  # fmt: skip
+
 NAVIGATIE: list[NavItem] = [
     NavItem(_("Start"), "portaal:start"),
     NavItem(_("Mijn casussen"), "casussen:lijst", frozenset({Rol.SOCIAAL_PROFESSIONAL, Rol.PROCESREGISSEUR})),
@@ -41,6 +47,8 @@ NAVIGATIE: list[NavItem] = [
     NavItem(_("Aandacht per gebied"), "signalering:gebied", frozenset({Rol.GEBIEDSAANJAGER})),
     NavItem(_("Signaleringen per organisatie"), "signalering:organisatie", frozenset({Rol.MANAGER})),
     NavItem(_("De Tafel"), "tafel:lijst", frozenset({Rol.SOCIAAL_PROFESSIONAL, Rol.TAFELVOORZITTER, Rol.FUNCTIONEEL_BEHEERDER})),
+    NavItem(_("ZET-evaluaties"), "zet:lijst", frozenset({Rol.ONDERZOEKER, Rol.FUNCTIONEEL_BEHEERDER})),
+    NavItem(_("Leren"), "leren:overzicht", LEREN),
     NavItem(_("Sociale kaart"), "portaal:sociale-kaart"),
     NavItem(_("Noodtoegang"), "casussen:noodtoegang", frozenset({Rol.GEBIEDSAANJAGER, Rol.PROCESREGISSEUR})),
     NavItem(_("Weigeringen"), "overleg:weigeringen", frozenset({Rol.GEBIEDSAANJAGER})),

@@ -4,6 +4,7 @@ writing the access log and the case timeline. The pages and the API call these."
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +21,11 @@ from .models import Niveau, Niveauwijziging, Regiehandeling, Zorgsignaal
 from .selectors import huidig_niveau
 
 NIET_GECONTROLEERD = object()
+
+# Called inside the escalation's transaction with the new row. Apps above regie hook in from
+# their AppConfig.ready (the learning staircase turns an escalation into a dilemma there), so
+# regie never imports them.
+NA_ESCALATIE: list[Callable[[Regiehandeling], object]] = []
 
 
 class NiveauConflict(Exception):
@@ -203,6 +209,8 @@ def escaleer(*, actor: User, casus: Casus, naar: str, tekst: str) -> Regiehandel
         % {"naar": handeling.get_escalatieniveau_display().lower(), "tekst": tekst[:200]},
     )
     _log(actor, casus, Actie.CREATE, "procesregie.geescaleerd", handeling)
+    for haak in NA_ESCALATIE:
+        haak(handeling)
     return handeling
 
 

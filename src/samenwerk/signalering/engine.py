@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from samenwerk.casussen.models import Betrokkene, Casus
-from samenwerk.gemeenten.models import Gemeente, Normen, User
+from samenwerk.gemeenten.models import Gemeente, Normen, Roltoewijzing, User
 
 from .models import ACTIEF, Signalering, Status
 from .regels import Bevinding, Ontvanger, regels
@@ -47,35 +47,54 @@ def signaleer(*, vandaag: datetime.date | None = None) -> Uitkomst:
     return uitkomst
 
 
-def ontvangers(bevindingen: Iterable[Bevinding]) -> dict[Bevinding, set[int]]:
+def ontvangers(bevindingen: Iterable[Bevinding], gemeente: Gemeente) -> dict[Bevinding, set[int]]:
     """Who gets each finding: the named people plus the case roles it names, and then only
-    the people who can open the case now (`Casus.objects.for_user`, one query per person)."""
+    the people who can open the case now (`Casus.objects.for_user`, one query per person).
+    A finding about no case goes to the named people who hold a role in the municipality."""
     bevindingen = list(bevindingen)
     rollen: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    actief = Betrokkene.objects.actief().filter(casus_id__in={b.casus_id for b in bevindingen})
+    casus_ids = {b.casus_id for b in bevindingen if b.casus_id is not None}
+    actief = Betrokkene.objects.actief().filter(casus_id__in=casus_ids)
     for casus_id, user_id, rol in actief.values_list("casus_id", "user_id", "rol"):
         rollen[casus_id][rol].add(user_id)
     gewenst: dict[Bevinding, set[int]] = {}
     for b in bevindingen:
-        r = rollen[b.casus_id]
-        deelnemers = r[Betrokkene.Rol.CASUSREGISSEUR] | r[Betrokkene.Rol.DEELNEMER]
         mensen = set(b.gebruikers)
-        if Ontvanger.CASUSREGISSEUR in b.ontvangers:  # no casusregisseur yet: whoever steers (casussen.rules.mag_beheren)
-            mensen |= r[Betrokkene.Rol.CASUSREGISSEUR] or deelnemers
-        if Ontvanger.DEELNEMERS in b.ontvangers:
-            mensen |= deelnemers
-        if Ontvanger.PROCESREGISSEUR in b.ontvangers:
-            mensen |= r[Betrokkene.Rol.PROCESREGISSEUR]
+        if b.casus_id is not None:
+            r = rollen[b.casus_id]
+            deelnemers = r[Betrokkene.Rol.CASUSREGISSEUR] | r[Betrokkene.Rol.DEELNEMER]
+            if Ontvanger.CASUSREGISSEUR in b.ontvangers:  # no casusregisseur yet: whoever steers (casussen.rules.mag_beheren)
+                mensen |= r[Betrokkene.Rol.CASUSREGISSEUR] or deelnemers
+            if Ontvanger.DEELNEMERS in b.ontvangers:
+                mensen |= deelnemers
+            if Ontvanger.PROCESREGISSEUR in b.ontvangers:
+                mensen |= r[Betrokkene.Rol.PROCESREGISSEUR]
         gewenst[b] = mensen
     per_persoon: dict[int, set[int]] = defaultdict(set)
+    zonder_casus: set[int] = set()
     for b, mensen in gewenst.items():
         for user_id in mensen:
-            per_persoon[user_id].add(b.casus_id)
+            if b.casus_id is None:
+                zonder_casus.add(user_id)
+            else:
+                per_persoon[user_id].add(b.casus_id)
     toegang: dict[int, set[int]] = {}
     for user in User.objects.filter(pk__in=per_persoon, is_active=True):
         zichtbaar = Casus.objects.for_user(user).filter(pk__in=per_persoon[user.pk]).values_list("pk", flat=True)
         toegang[user.pk] = set(zichtbaar)
-    return {b: {u for u in mensen if b.casus_id in toegang.get(u, ())} for b, mensen in gewenst.items()}
+    in_gemeente = (
+        set(
+            Roltoewijzing.objects.actief()
+            .filter(gemeente=gemeente, user_id__in=zonder_casus, user__is_active=True)
+            .values_list("user_id", flat=True)
+        )
+        if zonder_casus
+        else set()
+    )
+    return {
+        b: {u for u in mensen if (u in in_gemeente if b.casus_id is None else b.casus_id in toegang.get(u, ()))}
+        for b, mensen in gewenst.items()
+    }
 
 
 def _signaleer_gemeente(gemeente: Gemeente, vandaag: datetime.date, uitkomst: Uitkomst) -> None:
@@ -86,7 +105,7 @@ def _signaleer_gemeente(gemeente: Gemeente, vandaag: datetime.date, uitkomst: Ui
     normen = Normen.objects.voor(gemeente)
     bevindingen = [b for regel in regels() for b in regel(vandaag, normen, gemeente)]
     gewenst: dict[Sleutel, Bevinding] = {}
-    for b, mensen in ontvangers(bevindingen).items():
+    for b, mensen in ontvangers(bevindingen, gemeente).items():
         for user_id in mensen:
             gewenst[(b.soort, b.onderwerp[0], b.onderwerp[1], user_id)] = b
     onderwerpen = {k[2] for k in gewenst}

@@ -47,9 +47,14 @@ class Digest(models.Model):
 
 class SignaleringQuerySet(models.QuerySet["Signalering"]):
     def voor(self, user: object) -> SignaleringQuerySet:
-        """Someone's own signals about cases they can open now (access may have ended since)."""
+        """Someone's own signals: about cases they can open now (access may have ended since),
+        and those about no case (a table, a session, a dilemma) in a municipality where they
+        hold a role now."""
         # Casus.objects.for_user without the case table: a signal's municipality is its case's.
-        return self.filter(zichtbaar_voor(user, casus="casus"), ontvanger_id=getattr(user, "pk", None))
+        if not getattr(user, "is_authenticated", False) or not user.is_active:  # type: ignore[attr-defined]
+            return self.none()
+        zonder_casus = Q(casus__isnull=True, gemeente__in=user.gemeenten())  # type: ignore[attr-defined]
+        return self.filter(zichtbaar_voor(user, casus="casus") | zonder_casus, ontvanger_id=user.pk)  # type: ignore[attr-defined]
 
     def actief(self) -> SignaleringQuerySet:
         return self.filter(status=Status.OPEN)
@@ -57,7 +62,10 @@ class SignaleringQuerySet(models.QuerySet["Signalering"]):
 
 class Signalering(models.Model):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name=_("gemeente"))
-    casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="signaleringen", verbose_name=_("casus"))
+    # Empty for a signal about no case (a table without a meeting, a dilemma): its rule's `link` leads there.
+    casus = models.ForeignKey(
+        Casus, on_delete=models.CASCADE, null=True, blank=True, related_name="signaleringen", verbose_name=_("casus")
+    )
     soort = models.CharField(_("soort"), max_length=60)  # a rule's code; rules of other apps add kinds
     onderwerp_type = models.CharField(max_length=60)  # "app_label.model"
     onderwerp_id = models.PositiveBigIntegerField()

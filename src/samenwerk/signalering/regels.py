@@ -7,7 +7,10 @@ candidates in one query; the decision about each row is a pure function of the r
 and the municipality's numbers, tested on its own (tests/signalering/test_regels.py).
 
 A finding names *who should know* by case role; the engine turns that into people and only
-ever keeps the people who can open the case (`Casus.objects.for_user`).
+ever keeps the people who can open the case (`Casus.objects.for_user`). A finding about no
+case (a table without a meeting, an overdue improvement point, a dilemma: `casus_id=None`)
+goes to exactly the people it names who hold a role in the municipality; its rule gives the
+`link` to the page where it is handled.
 """
 
 from __future__ import annotations
@@ -37,11 +40,13 @@ REGIE = frozenset({Ontvanger.CASUSREGISSEUR, Ontvanger.PROCESREGISSEUR})
 
 @dataclass(frozen=True)
 class Soort:
-    """One kind of signal. `gebiedsaanjager`: counted per area on the gebiedsaanjager's dashboard."""
+    """One kind of signal. `gebiedsaanjager`: counted per area on the gebiedsaanjager's
+    dashboard. `link(onderwerp_id)`: the page of the subject, for signals about no case."""
 
     code: str
     label: str | Promise
     gebiedsaanjager: bool = False
+    link: Callable[[int], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class Bevinding:
     is short and holds no personal data (it is shown in lists and counted in e-mails)."""
 
     soort: str
-    casus_id: int
+    casus_id: int | None  # None: about no case; then only `gebruikers` get it
     onderwerp: tuple[str, int]  # ("app_label.model", pk)
     vervaldatum: datetime.date
     tekst: str = ""
@@ -67,11 +72,13 @@ class Regel(Protocol):
 RegelFunctie = Callable[..., Iterable[Bevinding]]
 
 
-def regel(code: str, label: str | Promise, *, gebiedsaanjager: bool = False) -> Callable[[RegelFunctie], Regel]:
-    """Mark a function as the rule for one kind of signal."""
+def regel(
+    code: str, label: str | Promise, *, gebiedsaanjager: bool = False, link: Callable[[int], str] | None = None
+) -> Callable[[RegelFunctie], Regel]:
+    """Mark a function as the rule for one kind of signal; `link` for findings about no case."""
 
     def markeer(functie: RegelFunctie) -> Regel:
-        functie.soort = Soort(code=code, label=label, gebiedsaanjager=gebiedsaanjager)  # type: ignore[attr-defined]
+        functie.soort = Soort(code=code, label=label, gebiedsaanjager=gebiedsaanjager, link=link)  # type: ignore[attr-defined]
         return functie  # type: ignore[return-value]
 
     return markeer
@@ -89,6 +96,12 @@ def soorten() -> dict[str, Soort]:
 def label_van(code: str) -> str:
     soort = soorten().get(code)
     return str(soort.label) if soort else code
+
+
+def link_van(code: str, onderwerp_id: int) -> str:
+    """The page a signal about no case leads to ("" when its rule names none)."""
+    soort = soorten().get(code)
+    return soort.link(onderwerp_id) if soort and soort.link else ""
 
 
 class Urgentie:

@@ -94,6 +94,12 @@ class Tabel:
     rijen: list[tuple[str, list[int]]]
 
 
+def casus_soorten() -> list[Soort]:
+    """The kinds about cases (a rule about no case names a `link`): the only ones a count of
+    cases per organisation can hold."""
+    return [s for s in soorten().values() if s.link is None]
+
+
 def gebied_soorten() -> list[Soort]:
     """The kinds the gebiedsaanjager follows: every rule marked for it, other apps' included."""
     return [s for s in soorten().values() if s.gebiedsaanjager]
@@ -118,7 +124,7 @@ def gebiedstabel(gemeente: Gemeente, gebied_ids: list[int]) -> Tabel:
 def organisatietabel(gemeente: Gemeente, organisatie_ids: list[int]) -> Tabel:
     """Per organisation and area: cases in which the organisation takes part now, with an
     open or snoozed signal of each kind (three queries)."""
-    kolommen = list(soorten().values())
+    kolommen = casus_soorten()
     qs = Signalering.objects.filter(
         gemeente=gemeente,
         status__in=ACTIEF,
@@ -147,7 +153,7 @@ def organisatiecijfers(user: User, rol: Roltoewijzing) -> list[tuple[str | Promi
     """The manager's start-page block for their organisation: counts only, over all areas."""
     if not rol.organisatie_id:
         return []
-    kolommen = list(soorten().values())
+    kolommen = casus_soorten()
     qs = Signalering.objects.filter(
         gemeente_id=rol.gemeente_id,
         status__in=ACTIEF,
@@ -164,7 +170,7 @@ def met_details(user: User, signaleringen: list[Signalering]) -> list[Signalerin
     procesregisseur) and, for an agreement's signal, what was agreed. Sets `inwoner_naam`
     and `afspraak_wat` on each row; three queries whatever the number of rows. The caller
     logs the names it shows (`casussen.services.log_lijst`)."""
-    casus_ids = {s.casus_id for s in signaleringen}
+    casus_ids = {s.casus_id for s in signaleringen if s.casus_id is not None}
     ziet = set(
         Betrokkene.objects.actief()
         .filter(casus_id__in=casus_ids, user=user, rol__in=[Betrokkene.Rol.CASUSREGISSEUR, Betrokkene.Rol.DEELNEMER])

@@ -42,17 +42,18 @@ def handel_af(*, actor: User, signalering: Signalering, notitie: str) -> Signale
         uitgesteld_tot=None,
     )
     casus = signalering.casus
-    tijdlijn(casus, actor, "signalering", _("Signalering afgehandeld: %(soort)s") % {"soort": label_van(signalering.soort)})
-    log_casus(
-        actor=actor,
-        casus=casus,
-        actie=Actie.UPDATE,
-        gebeurtenis="signalering.afgehandeld",
-        segment="signalering",
-        object_type="signalering",
-        object_id=signalering.pk,
-        velden=["status", "notitie"],
-    )
+    if casus is not None:  # a signal about no case holds no personal data: nothing to log on a timeline
+        tijdlijn(casus, actor, "signalering", _("Signalering afgehandeld: %(soort)s") % {"soort": label_van(signalering.soort)})
+        log_casus(
+            actor=actor,
+            casus=casus,
+            actie=Actie.UPDATE,
+            gebeurtenis="signalering.afgehandeld",
+            segment="signalering",
+            object_type="signalering",
+            object_id=signalering.pk,
+            velden=["status", "notitie"],
+        )
     return signalering
 
 
@@ -66,6 +67,8 @@ def stel_uit(*, actor: User, signalering: Signalering, tot: datetime.date) -> Si
     if tot > vandaag + datetime.timedelta(days=365):
         raise ValidationError({"tot": _("Stel hoogstens een jaar uit.")})
     _wijzig(signalering, status=Status.UITGESTELD, uitgesteld_tot=tot)
+    if signalering.casus is None:
+        return signalering
     log_casus(
         actor=actor,
         casus=signalering.casus,

@@ -9,9 +9,14 @@ class TafelConfig(AppConfig):
     def ready(self) -> None:
         # tafel sits above casussen and plannen (ADR 0004): it adds its registrations to the
         # resident's inzage and its free texts to the retention job there.
+        from samenwerk.overleg import ics
         from samenwerk.plannen import bewaren, inzage
 
-        from . import privacy
+        from . import budget, privacy, uitnodigingen
 
+        uitnodigingen.registreer_soorten()
+        ics.FEEDBRONNEN.append(uitnodigingen.feedbron)
         inzage.INZAGE_DELEN.append(privacy.inzage_deel)
         bewaren.ANONIMISEER_DELEN.append(privacy.anonimiseer)
+        inzage.INZAGE_DELEN.append(budget.inzage_deel)
+        bewaren.ANONIMISEER_DELEN.append(budget.anonimiseer)

@@ -17,22 +17,22 @@ from . import services
 from .models import Aanmelding, Bijeenkomst, Tafel
 
 LEDEN = [
-    ("professional", "welzijn", "Maatschappelijk werk, buurtcoaches", ["netwerk", "opvoeding", "zelfzorg"]),
-    ("professional2", "thuiszorg", "Wijkverpleging", ["gezondheid", "zelfzorg"]),
-    ("professional3", "ggz", "Ambulante ggz", ["psychisch", "verslaving"]),
+    ("professional", "welzijn", "Maatschappelijk werk, buurtcoaches", ["meedoen", "dagelijks_leven"]),
+    ("professional2", "thuiszorg", "Wijkverpleging", ["gezondheid", "dagelijks_leven"]),
+    ("professional3", "ggz", "Ambulante ggz", ["gezondheid"]),
     ("professional4", "wonen", "Woonconsulent", ["wonen", "financien"]),
-    ("procesregisseur", "gem_zw", "Wmo en schuldhulp", ["financien", "werk"]),
+    ("procesregisseur", "gem_zw", "Wmo en schuldhulp", ["financien", "meedoen"]),
 ]
 
 # (first name, last name, area, days ago, life domains, triage or "")
 AANMELDINGEN = [
-    ("Kees", "Vink", "waterkant", 3, ["wonen", "financien", "psychisch"], ""),
-    ("Mirjam", "Kuipers", "centrum", 5, ["netwerk", "gezondheid"], ""),
-    ("Dewi", "Santoso", "heuvelrand", 6, ["opvoeding", "financien"], ""),
-    ("Bas", "Oosterhuis", "centrum", 8, ["verslaving", "wonen"], ""),
-    ("Yara", "El Amrani", "waterkant", 40, ["financien", "werk", "netwerk"], "geschikt"),
-    ("Theo", "Lammers", "heuvelrand", 200, ["psychisch", "zelfzorg"], "geschikt"),
-    ("Ingrid", "Post", "centrum", 60, ["wonen", "netwerk"], "andere_route"),
+    ("Kees", "Vink", "waterkant", 3, ["wonen", "financien", "gezondheid"], ""),
+    ("Mirjam", "Kuipers", "centrum", 5, ["meedoen", "gezondheid"], ""),
+    ("Dewi", "Santoso", "heuvelrand", 6, ["dagelijks_leven", "financien"], ""),
+    ("Bas", "Oosterhuis", "centrum", 8, ["gezondheid", "wonen"], ""),
+    ("Yara", "El Amrani", "waterkant", 40, ["financien", "meedoen"], "geschikt"),
+    ("Theo", "Lammers", "heuvelrand", 200, ["gezondheid", "dagelijks_leven"], "geschikt"),
+    ("Ingrid", "Post", "centrum", 60, ["wonen", "meedoen"], "andere_route"),
 ]
 
 

@@ -16,27 +16,13 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samenwerk.casussen.models import Betrokkene, Casus
 from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie
-
-
-class Leefgebied(models.TextChoices):
-    """The life domains a registration names (domain.md §5: "a complex question in 2+ domains")."""
-
-    WONEN = "wonen", _("Wonen")
-    FINANCIEN = "financien", _("Geld en schulden")
-    WERK = "werk", _("Werk en dagbesteding")
-    GEZONDHEID = "gezondheid", _("Lichamelijke gezondheid")
-    PSYCHISCH = "psychisch", _("Psychische gezondheid")
-    VERSLAVING = "verslaving", _("Verslaving")
-    NETWERK = "netwerk", _("Sociaal netwerk en eenzaamheid")
-    OPVOEDING = "opvoeding", _("Opvoeding en gezin")
-    VEILIGHEID = "veiligheid", _("Veiligheid en justitie")
-    ZELFZORG = "zelfzorg", _("Zelfzorg en huishouden")
+from samenwerk.plannen.models import Leefgebied  # the plan's life domains: one list (issue 23)
 
 
 class TafelInstellingenManager(models.Manager["TafelInstellingen"]):
@@ -431,3 +417,189 @@ class Procesevaluatie(models.Model):
 
     def __str__(self) -> str:
         return str(self.aanmelding)
+
+
+# --- budget ---
+
+
+class BudgetpotQuerySet(models.QuerySet["Budgetpot"]):
+    def overlapt(self, van: datetime.date, tot: datetime.date) -> BudgetpotQuerySet:
+        return self.filter(van__lte=tot, tot__gte=van)
+
+
+class Budgetpot(models.Model):
+    """The table's flexible budget for a period (domain.md §5: e.g. € 5,000 for two years).
+    What is spent from it are its `bestedingen`; the balance is computed, never stored."""
+
+    tafel = models.ForeignKey(Tafel, on_delete=models.CASCADE, related_name="budgetpotten", verbose_name=_("Tafel"))
+    naam = models.CharField(_("naam"), max_length=150)
+    bedrag = models.DecimalField(
+        _("bedrag"), max_digits=10, decimal_places=2, validators=[MinValueValidator(0, _("Vul een positief bedrag in."))]
+    )
+    van = models.DateField(_("van"))
+    tot = models.DateField(_("tot en met"))
+    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    objects = BudgetpotQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("flexibel budget")
+        verbose_name_plural = _("flexibele budgetten")
+        ordering = ["-van", "id"]
+        indexes = [models.Index(fields=["tafel", "van", "tot"], name="budgetpot_tafel_periode")]
+        constraints = [models.CheckConstraint(condition=Q(tot__gte=F("van")), name="budgetpot_tot_na_van")]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.van:%d-%m-%Y} – {self.tot:%d-%m-%Y})"
+
+
+class Besteding(models.Model):
+    """Money from the pot for one case, decided in an MDO+ of that case: amount, purpose and
+    the decision. A spend that takes the pot over its amount carries the reason why."""
+
+    pot = models.ForeignKey(Budgetpot, on_delete=models.PROTECT, related_name="bestedingen", verbose_name=_("budget"))
+    aanmelding = models.ForeignKey(Aanmelding, on_delete=models.PROTECT, related_name="bestedingen", verbose_name=_("casus"))
+    overleg = models.ForeignKey(
+        "overleg.Overleg", on_delete=models.PROTECT, related_name="+", verbose_name=_("besloten in het MDO+ van")
+    )
+    bedrag = models.DecimalField(_("bedrag"), max_digits=10, decimal_places=2)
+    doel = models.CharField(_("waarvoor"), max_length=300)
+    besluit = models.TextField(_("besluit"), max_length=2000)
+    besloten_op = models.DateField(_("besloten op"))
+    overschrijding_reden = models.TextField(_("waarom meer dan het budget"), blank=True)
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("besteding")
+        verbose_name_plural = _("bestedingen")
+        ordering = ["-besloten_op", "-id"]
+        indexes = [models.Index(fields=["pot", "besloten_op"], name="besteding_pot_datum")]
+
+    def __str__(self) -> str:
+        return f"{self.bedrag} – {self.doel[:40]}"
+
+
+# --- werkwijze ---
+# The Werkwijze Samen aan Zet, steps 3-6 (domain.md §5): the kennismaking with its centrale
+# vraag, the voorbereiding of the MDO+ with the ecogram. The MDO+ and the voortgangsgesprek
+# themselves are meetings of the meeting app (`overleg.Overleg`, vorm MDO+ / soort
+# voortgangsgesprek) of the registration's case; they are found there, not copied here.
+
+
+class Kennismaking(models.Model):
+    """Step 3: the duo meets the resident, ideally with someone the resident trusts; together
+    they put one open centrale vraag into words. The resident always gets a copy."""
+
+    class Plaats(models.TextChoices):
+        THUIS = "thuis", _("Bij de inwoner thuis")
+        BUURTHUIS = "buurthuis", _("In een buurthuis")
+        ANDERS = "anders", _("Ergens anders")
+
+    aanmelding = models.OneToOneField(Aanmelding, on_delete=models.CASCADE, related_name="kennismaking")
+    datum = models.DateField(_("datum van de kennismaking"))
+    plaats = models.CharField(_("waar"), max_length=20, choices=Plaats.choices, default=Plaats.THUIS)
+    aanwezig = models.TextField(_("wie waren erbij?"), max_length=1000)
+    vertrouwd_netwerklid = models.CharField(_("iemand uit het netwerk die de inwoner vertrouwt"), max_length=150, blank=True)
+    centrale_vraag = models.CharField(_("de centrale vraag"), max_length=300)
+    wie_kan_helpen = models.TextField(_("wie uit het netwerk zou kunnen helpen?"), max_length=1000, blank=True)
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+    versie = models.PositiveIntegerField(default=0)  # optimistic locking
+
+    class Meta:
+        verbose_name = _("kennismaking")
+        verbose_name_plural = _("kennismakingen")
+        indexes = [models.Index(fields=["datum"], name="kennismaking_datum")]
+
+    def __str__(self) -> str:
+        return self.centrale_vraag
+
+
+class Ecogram(models.Model):
+    """Step 4: the resident's network on one page. `versie` guards it against two editors:
+    every change carries the version the editor loaded (a stale one is a conflict)."""
+
+    aanmelding = models.OneToOneField(Aanmelding, on_delete=models.CASCADE, related_name="ecogram")
+    versie = models.PositiveIntegerField(default=0)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("ecogram")
+        verbose_name_plural = _("ecogrammen")
+
+    def __str__(self) -> str:
+        return str(self.aanmelding)
+
+
+class Ecogrampersoon(models.Model):
+    class Kring(models.TextChoices):
+        FAMILIE = "familie", _("Familie")
+        VRIENDEN = "vrienden", _("Vrienden")
+        BUURT = "buurt", _("Buurt")
+        WERK = "werk", _("Werk, school of vereniging")
+        PROFESSIONAL = "professional", _("Professional")
+
+    class Nabijheid(models.IntegerChoices):
+        HEEL_DICHTBIJ = 1, _("Heel dichtbij")
+        DICHTBIJ = 2, _("Dichtbij")
+        VERDER = 3, _("Verder weg")
+
+    class Steun(models.TextChoices):
+        STEUNEND = "steunend", _("Steunend")
+        WISSELEND = "wisselend", _("Soms steunend")
+        NIET = "niet", _("Niet steunend")
+
+    ecogram = models.ForeignKey(Ecogram, on_delete=models.CASCADE, related_name="personen")
+    naam = models.CharField(_("naam"), max_length=150)
+    relatie = models.CharField(_("relatie tot de inwoner"), max_length=100, help_text=_("Bijvoorbeeld: zus, buurman, huisarts"))
+    kring = models.CharField(_("kring"), max_length=20, choices=Kring.choices)
+    nabijheid = models.PositiveSmallIntegerField(_("hoe dichtbij"), choices=Nabijheid.choices)
+    steun = models.CharField(_("steunend?"), max_length=20, choices=Steun.choices)
+
+    class Meta:
+        verbose_name = _("persoon in het ecogram")
+        verbose_name_plural = _("personen in het ecogram")
+        ordering = ["nabijheid", "naam", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.relatie})"
+
+
+class Voorbereiding(models.Model):
+    """Step 4 besides the ecogram: who informs whom, and the professionals involved and
+    invited. The safety checklist and the legal frameworks are the MDO+ meeting's own
+    checklist (overleg.inhoud.VEILIGHEID), answered on the meeting's preparation page."""
+
+    aanmelding = models.OneToOneField(Aanmelding, on_delete=models.CASCADE, related_name="voorbereiding")
+    inwoner_informeert = models.TextField(_("wie uit het netwerk informeert de inwoner zelf?"), max_length=1000, blank=True)
+    duo_legt_uit = models.TextField(_("aan wie legt het duo het MDO+ uit?"), max_length=1000, blank=True)
+    versie = models.PositiveIntegerField(default=0)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("voorbereiding van het MDO+")
+        verbose_name_plural = _("voorbereidingen van het MDO+")
+
+    def __str__(self) -> str:
+        return str(self.aanmelding)
+
+
+class MdoProfessional(models.Model):
+    """A professional involved in the case, and whether they are invited to the MDO+, with
+    their role (domain.md §5 step 4)."""
+
+    voorbereiding = models.ForeignKey(Voorbereiding, on_delete=models.CASCADE, related_name="professionals")
+    naam = models.CharField(_("naam"), max_length=150)
+    organisatie = models.CharField(_("organisatie"), max_length=150)
+    rol = models.CharField(_("rol"), max_length=200, help_text=_("Wat doet deze professional voor de inwoner?"))
+    uitgenodigd = models.BooleanField(_("uitgenodigd voor het MDO+"), default=False)
+
+    class Meta:
+        verbose_name = _("professional bij het MDO+")
+        verbose_name_plural = _("professionals bij het MDO+")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.organisatie})"

@@ -12,7 +12,20 @@ from django.db.models import F
 
 from samenwerk.casussen.models import Casus
 
-from .models import Aanmelding, Besluit, Bezwaar, Blokverloop, Casuscheck, CasuscheckPartij, Procesevaluatie, Tip
+from .models import (
+    Aanmelding,
+    Besluit,
+    Bezwaar,
+    Blokverloop,
+    Casuscheck,
+    CasuscheckPartij,
+    Ecogrampersoon,
+    Kennismaking,
+    MdoProfessional,
+    Procesevaluatie,
+    Tip,
+    Voorbereiding,
+)
 
 
 def inzage_deel(casus: Casus) -> dict[str, Any]:
@@ -51,6 +64,7 @@ def inzage_deel(casus: Casus) -> dict[str, Any]:
                     {"samenwerking": e.samenwerking, "leerzaam": e.leerzaam, "uw_perspectief": e.perspectief_inwoner}
                     for e in Procesevaluatie.objects.filter(aanmelding=a)
                 ],
+                **werkwijze_deel(a),
                 "aantekeningen": [
                     v.notities
                     for v in Blokverloop.objects.filter(blok__aanmelding=a).exclude(notities="").order_by("blok__volgorde")
@@ -61,7 +75,52 @@ def inzage_deel(casus: Casus) -> dict[str, Any]:
     }
 
 
+def werkwijze_deel(aanmelding: Aanmelding) -> dict[str, Any]:
+    """The Werkwijze Samen aan Zet (steps 3-4) of one registration, for the resident's inzage."""
+    kennismaking = Kennismaking.objects.filter(aanmelding=aanmelding).first()
+    voorbereiding = Voorbereiding.objects.filter(aanmelding=aanmelding).first()
+    return {
+        "kennismaking": None
+        if kennismaking is None
+        else {
+            "datum": kennismaking.datum.isoformat(),
+            "waar": kennismaking.get_plaats_display(),
+            "wie_waren_erbij": kennismaking.aanwezig,
+            "iemand_die_u_vertrouwt": kennismaking.vertrouwd_netwerklid,
+            "uw_vraag": kennismaking.centrale_vraag,
+            "wie_kan_helpen": kennismaking.wie_kan_helpen,
+        },
+        "ecogram": [
+            {
+                "naam": p.naam,
+                "relatie": p.relatie,
+                "kring": p.get_kring_display(),
+                "hoe_dichtbij": p.get_nabijheid_display(),
+                "steunend": p.get_steun_display(),
+            }
+            for p in Ecogrampersoon.objects.filter(ecogram__aanmelding=aanmelding).order_by("id")
+        ],
+        "voorbereiding": None
+        if voorbereiding is None
+        else {
+            "wie_u_informeert": voorbereiding.inwoner_informeert,
+            "aan_wie_het_duo_het_uitlegt": voorbereiding.duo_legt_uit,
+            "professionals": [
+                {"naam": p.naam, "organisatie": p.organisatie, "rol": p.rol, "uitgenodigd": p.uitgenodigd}
+                for p in voorbereiding.professionals.order_by("id")
+            ],
+        },
+    }
+
+
 def anonimiseer(casus: Casus, schuif: datetime.timedelta) -> None:
+    # The Werkwijze: names of the network and what was said go; the dates shift like the case's.
+    Kennismaking.objects.filter(aanmelding__casus=casus).update(
+        aanwezig="", vertrouwd_netwerklid="", centrale_vraag="", wie_kan_helpen="", datum=F("datum") - schuif
+    )
+    Ecogrampersoon.objects.filter(ecogram__aanmelding__casus=casus).update(naam="", relatie="")
+    Voorbereiding.objects.filter(aanmelding__casus=casus).update(inwoner_informeert="", duo_legt_uit="")
+    MdoProfessional.objects.filter(voorbereiding__aanmelding__casus=casus).update(naam="", rol="")
     Tip.objects.filter(aanmelding__casus=casus).update(tekst="")
     Casuscheck.objects.filter(aanmelding__casus=casus).update(notities="")
     CasuscheckPartij.objects.filter(casuscheck__aanmelding__casus=casus).update(partij="", notities="")

@@ -42,3 +42,19 @@ def relatie(user: User, tafel: Tafel) -> str:
 
 def mag_aanmelden(user: User, tafel: Tafel) -> bool:
     return heeft_rol(user, tafel.gemeente, AANMELDERS) or bool(relatie(user, tafel))
+
+
+# --- stuurgroep report and budget ---
+
+# Who reads the table's stuurgroep report and budget besides its chair and secretary: the
+# municipality's functioneel beheerder, managers and executives (aggregates, no names).
+RAPPORTLEZERS = frozenset({Rol.FUNCTIONEEL_BEHEERDER, Rol.MANAGER, Rol.BESTUURDER})
+
+
+def mag_rapport_zien(user: User, tafel: Tafel) -> bool:
+    return leidt(user, tafel) or heeft_rol(user, tafel.gemeente, RAPPORTLEZERS)
+
+
+def mag_budget_beheren(user: User, tafel: Tafel) -> bool:
+    """Pots and spends are recorded by the chair or the secretary (decided in an MDO+)."""
+    return leidt(user, tafel)

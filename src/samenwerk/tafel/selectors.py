@@ -12,6 +12,7 @@ from django.utils import timezone
 from samenwerk.casussen.models import Betrokkene
 from samenwerk.gemeenten.models import Gemeente, Normen, User
 from samenwerk.privacy.models import Actie
+from samenwerk.ui.ids import kan_bestaan
 
 from . import agenda as agendaregels
 from . import rules
@@ -21,7 +22,7 @@ from .models import Aanmelding, Agendablok, Bijeenkomst, Tafel, TafelInstellinge
 def tafels_voor(user: User, gemeente: Gemeente) -> QuerySet[Tafel]:
     """The tables on the list: those the person sits at, and every table of the municipality
     for those who may register a case there. No personal data."""
-    if rules.heeft_rol(user, gemeente, rules.AANMELDERS | rules.INRICHTERS):
+    if rules.heeft_rol(user, gemeente, rules.AANMELDERS | rules.INRICHTERS | rules.RAPPORTLEZERS):
         qs = Tafel.objects.filter(gemeente=gemeente)
     else:
         qs = Tafel.objects.voor_deelnemer(user).filter(gemeente=gemeente)
@@ -33,6 +34,8 @@ def tafels_voor(user: User, gemeente: Gemeente) -> QuerySet[Tafel]:
 
 def tafel_of_404(user: User, pk: int) -> Tafel:
     """A table for the person who sits at it (member, chair, secretary)."""
+    if not kan_bestaan(pk):
+        raise Http404
     tafel = Tafel.objects.voor_deelnemer(user).select_related("gemeente", "voorzitter", "secretaris", "gebied").filter(pk=pk)
     gevonden = tafel.first()
     if gevonden is None:
@@ -62,15 +65,21 @@ def aanmeldingen(tafel: Tafel) -> QuerySet[Aanmelding]:
 
 
 def geen_bijeenkomst_binnenkort(tafel: Tafel, vandaag: datetime.date | None = None) -> bool:
-    """domain.md §10: the table meets every two weeks; warn when nothing is planned within
-    the municipality's interval from today."""
+    """domain.md §10: the table meets every two weeks; the page warns when nothing is planned
+    within the municipality's interval from today — the same decision as the signal
+    `tafel.geen_bijeenkomst` the chair and the secretary get (signalen.geen_bijeenkomst)."""
+    from .signalen import geen_bijeenkomst
+
     dag = vandaag or timezone.localdate()
     interval = Normen.objects.voor(tafel.gemeente_id).tafel_interval_weken
-    tot = dag + datetime.timedelta(weeks=interval)
-    return not tafel.bijeenkomsten.filter(begint__date__gte=dag, begint__date__lte=tot).exists()
+    begin = timezone.make_aware(datetime.datetime.combine(dag, datetime.time.min))
+    eerstvolgende = tafel.bijeenkomsten.filter(begint__gte=begin).order_by("begint").values_list("begint", flat=True).first()
+    return geen_bijeenkomst(dag, timezone.localtime(eerstvolgende).date() if eerstvolgende else None, interval)
 
 
 def bijeenkomst_of_404(user: User, tafel: Tafel, pk: int) -> Bijeenkomst:
+    if not kan_bestaan(pk):
+        raise Http404
     gevonden = tafel.bijeenkomsten.filter(pk=pk).select_related("tafel", "tafel__gemeente").first()
     if gevonden is None:
         raise Http404
@@ -86,6 +95,8 @@ def aanmelding_of_404(user: User, tafel_pk: int, pk: int, *, gebeurtenis: str = 
     read is logged here (style.md §17)."""
     from .services import log_aanmelding
 
+    if not kan_bestaan(tafel_pk, pk):
+        raise Http404
     actief = Prefetch("casus__betrokkenen", queryset=Betrokkene.objects.actief().select_related("user", "organisatie"))
     aanmelding = (
         Aanmelding.objects.for_user(user)

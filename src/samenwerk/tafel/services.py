@@ -413,15 +413,25 @@ def _overlapt(blok: Agendablok, van: datetime.datetime, tot: datetime.datetime |
 
 @transaction.atomic
 def leg_bloktijd_vast(
-    *, actor: User, blok: Agendablok, gestart_op: datetime.datetime, gestopt_op: datetime.datetime | None = None
+    *,
+    actor: User,
+    blok: Agendablok,
+    gestart_op: datetime.datetime,
+    gestopt_op: datetime.datetime | None = None,
+    klok: bool = False,
 ) -> Agendablok:
     """Record when a block really ran (the clock's start and stop, or a correction). Times
-    that overlap another block of the meeting are refused."""
+    that overlap another block of the meeting are refused, and a typed correction must lie
+    on the meeting's day (`klok`: the clock's own moments, which are now)."""
     from .models import Blokverloop
 
     _mag_voorzitten(actor, blok.bijeenkomst.tafel)
     if gestopt_op is not None and gestopt_op <= gestart_op:
         raise ValidationError({"gestopt_op": _("Een blok stopt na het begin.")})
+    dag = timezone.localtime(blok.bijeenkomst.begint).date()
+    for veld, tijd in (("gestart_op", gestart_op), ("gestopt_op", gestopt_op)):
+        if not klok and tijd is not None and timezone.localtime(tijd).date() != dag:
+            raise ValidationError({veld: _("Een blok loopt op de dag van de bijeenkomst.")})
     Bijeenkomst.objects.select_for_update().filter(pk=blok.bijeenkomst_id).first()  # one clock per meeting at a time
     if _overlapt(blok, gestart_op, gestopt_op):
         raise ValidationError({"gestart_op": _("Deze tijd overlapt met een ander blok van de bijeenkomst.")})
@@ -442,7 +452,7 @@ def start_blok(*, actor: User, blok: Agendablok) -> Agendablok:
     Blokverloop.objects.filter(
         blok__bijeenkomst_id=blok.bijeenkomst_id, gestart_op__isnull=False, gestopt_op__isnull=True
     ).exclude(blok=blok).update(gestopt_op=nu)
-    return leg_bloktijd_vast(actor=actor, blok=blok, gestart_op=nu)
+    return leg_bloktijd_vast(actor=actor, blok=blok, gestart_op=nu, klok=True)
 
 
 @transaction.atomic
@@ -450,7 +460,7 @@ def stop_blok(*, actor: User, blok: Agendablok) -> Agendablok:
     verloop = getattr(blok, "verloop", None)
     if verloop is None or verloop.gestart_op is None:
         raise ValidationError({"gestopt_op": _("Dit blok is nog niet gestart.")})
-    return leg_bloktijd_vast(actor=actor, blok=blok, gestart_op=verloop.gestart_op, gestopt_op=timezone.now())
+    return leg_bloktijd_vast(actor=actor, blok=blok, gestart_op=verloop.gestart_op, gestopt_op=timezone.now(), klok=True)
 
 
 @transaction.atomic

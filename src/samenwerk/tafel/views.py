@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samenwerk.casussen.forms import InwonerForm
+from samenwerk.casussen.rules import mag_vastleggen
 from samenwerk.casussen.services import InwonerGegevens
 from samenwerk.portaal.context import werkcontext
 from samenwerk.ui.views import fouten_naar_form
@@ -37,7 +38,7 @@ from .forms import (
     TipForm,
     TriageForm,
 )
-from .models import Blok, Tafellid
+from .models import Blok, Tafellid, Triage
 
 
 @require_GET
@@ -47,12 +48,13 @@ def lijst(request: HttpRequest) -> HttpResponse:
     if ctx.gemeente is None:
         return render(request, "portaal/geen_rol.html", status=403)
     tafels = list(selectors.tafels_voor(request.user, ctx.gemeente))
-    if not tafels and not rules.mag_inrichten(request.user, ctx.gemeente) and not ctx.heeft(*rules.AANMELDERS):
+    rapport = ctx.heeft(*rules.RAPPORTLEZERS)
+    if not tafels and not rules.mag_inrichten(request.user, ctx.gemeente) and not ctx.heeft(*rules.AANMELDERS) and not rapport:
         raise PermissionDenied
     return render(
         request,
         "tafel/lijst.html",
-        {"tafels": tafels, "inrichten": rules.mag_inrichten(request.user, ctx.gemeente)},
+        {"tafels": tafels, "inrichten": rules.mag_inrichten(request.user, ctx.gemeente), "rapport": rapport},
     )
 
 
@@ -194,7 +196,9 @@ def aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def aanmelding(request: HttpRequest, pk: int, aanmelding_id: int) -> HttpResponse:
     gevonden = selectors.aanmelding_of_404(request.user, pk, aanmelding_id)
-    return render(request, "tafel/aanmelding.html", {"aanmelding": gevonden, "tafel": gevonden.tafel})
+    # The Werkwijze (steps 3-6) is for the case's own professionals, once the table found it suitable.
+    werkwijze = gevonden.triage == Triage.GESCHIKT and mag_vastleggen(request.user, gevonden.casus)
+    return render(request, "tafel/aanmelding.html", {"aanmelding": gevonden, "tafel": gevonden.tafel, "werkwijze": werkwijze})
 
 
 def _agenda_context(request: HttpRequest, pk: int, bijeenkomst_id: int) -> dict[str, object]:

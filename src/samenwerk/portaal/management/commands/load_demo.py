@@ -25,10 +25,17 @@ EERST: dict[str, str] = {
     "manager@lindenhoven.example": "Maatschappelijk rendement: de cijfers van de gemeente met grafieken",
     "bestuurder@lindenhoven.example": "Maatschappelijk rendement: de cijfers van de gemeente met grafieken",
     "tafelvoorzitter@lindenhoven.example": "De Tafel → de volgende bijeenkomst: de agenda en de voorzittersweergave",
-    "onderzoeker@lindenhoven.example": "Start: wat ZET hier gaat tonen (nog niet gebouwd)",
+    "onderzoeker@lindenhoven.example": "ZET-evaluaties → ZET voorjaar: drie casussen, interviews, dossierstudie, rapport",
+    "onderzoeker2@lindenhoven.example": "ZET-evaluaties → ZET voorjaar → Casus A: de aantekeningen als tweede persoon",
     "beheerder@lindenhoven.example": "Start → Inrichting: mensen en rollen, organisaties, normen en prijslijsten",
     "privacy@lindenhoven.example": "Toegangslog: wie heeft het dossier van Sevda Aydın ingezien",
     "professional@bergwijde.example": "Mijn casussen: leeg, want niets uit Lindenhoven komt in Bergwijde",
+    "ervaringstrainer@lindenhoven.example": "Leren → Leergang Samenwerkwijze: aanwezigheid en opdrachten beoordelen",
+}
+# The course's participants (leertraject demo): all start at their own course page.
+EERST |= {
+    f"cursist{n}@lindenhoven.example": "Leren → Leergang Samenwerkwijze: je opdrachten, je maatje en je certificaat"
+    for n in range(1, 11)
 }
 
 

@@ -1,0 +1,1 @@
+"""Part of the learning staircase: see ../models/__init__.py."""
