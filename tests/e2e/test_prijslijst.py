@@ -44,6 +44,8 @@ def test_beheerder_changes_a_price_and_the_pages_are_accessible(live_server, pag
     page.get_by_text("MW-UUR – Uur maatschappelijk werk is gewijzigd.").wait_for()
     expect(page.get_by_role("cell", name="€ 86,25")).to_be_visible()
 
+    vorige = page.url
     page.get_by_role("link", name="Bestand inlezen").click()
+    page.wait_for_url(lambda url: url != vorige)  # axe on the new page, not the one before
     assert axe_violations(page) == [], describe(axe_violations(page))
     assert csp_meldingen == []

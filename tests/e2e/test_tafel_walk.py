@@ -107,6 +107,7 @@ def _kennismaking_en_ecogram(page, live_server, personas, tafel, aanmelding) -> 
     page.get_by_role("link", name="Verder met de Werkwijze Samen aan Zet").click()
     assert_accessible(page)
     page.get_by_role("link", name="Kennismaking vastleggen").click()
+    expect(page.get_by_label("De centrale vraag")).to_be_visible()  # the form, not the page before it
     assert VRAAG in page.content()  # the form's example (domain.md §5)
     page.get_by_label("In een buurthuis").check()
     page.get_by_label("Wie waren erbij?").fill("De inwoner, het duo en zus Fleur")
@@ -154,7 +155,7 @@ def _mdo_plus(page, live_server, personas, tafel, aanmelding, vandaag) -> None: 
     """The MDO+ is planned and held through the meeting app: its six parts, the closed part."""
     page.goto(f"{live_server.url}/tafel/{tafel.pk}/aanmeldingen/{aanmelding.pk}/werkwijze/")
     page.get_by_role("link", name="MDO+ plannen").click()
-    assert page.get_by_label("MDO+ (planbijeenkomst)").is_checked()  # preselected by the table's link
+    expect(page.get_by_label("MDO+ (planbijeenkomst)")).to_be_checked()  # preselected by the table's link
     dag = vandaag + datetime.timedelta(days=10)
     page.get_by_label("Doel van het overleg").fill("Samen met het netwerk het plan maken")
     page.get_by_label("Datum").fill(dag.isoformat())
