@@ -51,8 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         stap(f"Dataset genereren (schaal {args.schaal:g})")
         uitkomst["dataset"] = genereer(schaal=args.schaal, seed=args.seed)
-        stap("Periodieke taken: signaleer, dagelijkse e-mail")
-        uitkomst["jobs"] = [jobs.signaleer(), jobs.digest()]
+        stap("Periodieke taken: het toegangslog verzegelen, signaleer, dagelijkse e-mail")
+        uitkomst["jobs"] = [jobs.signaleer(), jobs.digest(), jobs.verzegel()]
         uitkomst["dataset"]["rijen"]["signalering.Signalering"] = uitkomst["jobs"][0]["signaleringen"]
         for job in uitkomst["jobs"]:
             print(f"  {job['naam']}: {job['seconden']} s")
@@ -70,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
         stap("Bewaartermijn")
         uitkomst["jobs"].append(jobs.bewaartermijn())
         print(f"  {uitkomst['jobs'][-1]['naam']}: {uitkomst['jobs'][-1]['seconden']} s")
+        stap("Toegangslog: verzegelen en de dag controleren")
+        uitkomst["jobs"] += [jobs.verzegel(), jobs.controleer_dag()]
+        for job in uitkomst["jobs"][-2:]:
+            print(f"  {job['naam']}: {job['seconden']} s")
         if args.controleer_log:
             stap("verify_audit_log")
             uitkomst["jobs"].append(jobs.controleer_log())

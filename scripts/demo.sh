@@ -22,7 +22,10 @@ $PY manage.py load_demo
 echo "==> De taakverwerker starten (e-mail en periodiek werk); de e-mail die hij verstuurt staat in var/worker.log"
 $PY manage.py db_worker --interval 2 >var/worker.log 2>&1 &
 worker=$!
-trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+# the access log's sealer, as in production (docs/privacy.md): /gezondheid/ reports rows it leaves
+$PY manage.py verzegel_audit_log --blijf --interval 5 >var/zegelaar.log 2>&1 &
+zegelaar=$!
+trap 'kill $worker $zegelaar 2>/dev/null || true' EXIT INT TERM
 # The periodic work of production (docs/signalering.md, README): load_demo ran the signal
 # rules over the demo cases already; what is left is the hourly meeting check and the daily
 # e-mail, which the worker sends to the console backend (var/worker.log).

@@ -18,6 +18,7 @@ def _uitkomst(**over: Any) -> dict[str, Any]:
         "jobs": [
             {"naam": "signaleer (alle regels, alle gemeenten)", "seconden": 24.7},
             {"naam": "dagelijkse e-mail voor iedereen (klaarzetten + versturen)", "seconden": 31.2},
+            {"naam": "verify_audit_log --dagen 1 (20 zegels, 100000 rijen)", "seconden": 4.2},
         ],
         "load": {"gebruikers": 50, "seconden": 60, "fouten": 0, "per_seconde": 120.0, "p95_ms": 140.0},
     }
@@ -39,6 +40,7 @@ def test_every_line_passes_within_its_budget_and_the_sql_ratio_is_no_longer_a_bu
         "vloer: lege pagina ÷ verzoek zonder inhoud (p50)",
         "signaleer (alle regels, alle gemeenten)",
         "dagelijkse e-mail voor iedereen (klaarzetten + versturen)",
+        "verify_audit_log --dagen 1 (20 zegels, 100000 rijen)",
         "load: fouten (50 gebruikers, 60 s)",
         "load: verzoeken per seconde (50 gebruikers, 60 s)",
         "load: p95 (50 gebruikers, 60 s)",
@@ -54,6 +56,7 @@ def test_each_line_fails_just_over_its_budget():
         jobs=[
             {"naam": "signaleer (alle regels, alle gemeenten)", "seconden": 300.1},
             {"naam": "dagelijkse e-mail voor iedereen (klaarzetten + versturen)", "seconden": 60.1},
+            {"naam": "verify_audit_log --dagen 1 (20 zegels, 100000 rijen)", "seconden": 10.01},
         ],
         load={"gebruikers": 50, "seconden": 60, "fouten": 1, "per_seconde": 99.9, "p95_ms": 150.1},
     )

@@ -1,6 +1,7 @@
 """The periodic jobs at the dataset's scale: the full signal run (`signaleer`), the daily
 e-mail for everyone (`signaleringen_digest` queues it, the task worker sends it), the
-retention job over the expired cases, and optionally the audit-log verification."""
+retention job over the expired cases, sealing the access log and verifying a day of it, and
+optionally the verification of the whole log."""
 
 from __future__ import annotations
 
@@ -76,3 +77,34 @@ def bewaartermijn() -> dict[str, Any]:
 def controleer_log() -> dict[str, Any]:
     seconden, uitvoer = _tijd("verify_audit_log")
     return {"naam": "verify_audit_log (hele keten)", "seconden": seconden, "uitvoer": uitvoer}
+
+
+def verzegel() -> dict[str, Any]:
+    """Seal every row not sealed yet (after generating: the whole generated log)."""
+    from samenwerk.privacy.models import AuditEntry
+    from samenwerk.privacy.zegels import verzegeld_tot
+
+    open_rijen = AuditEntry.objects.filter(id__gt=verzegeld_tot()).count()
+    seconden, uitvoer = _tijd("verzegel_audit_log")
+    return {"naam": f"toegangslog verzegelen ({open_rijen} rijen)", "seconden": seconden, "rijen": open_rijen, "uitvoer": uitvoer}
+
+
+def controleer_dag() -> dict[str, Any]:
+    """The daily check: every seal of the last day with its rows, and the rows after them."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from samenwerk.privacy.models import AuditEntry, Zegel
+
+    sinds = timezone.now() - timedelta(days=1)
+    zegels = Zegel.objects.filter(tijdstip__gte=sinds).order_by("seq")
+    eerste = Zegel.objects.filter(tijdstip__lt=sinds).order_by("-tot_id").values_list("tot_id", flat=True).first() or 0
+    rijen = AuditEntry.objects.filter(id__gt=eerste).count()
+    seconden, uitvoer = _tijd("verify_audit_log", dagen=1)
+    return {
+        "naam": f"verify_audit_log --dagen 1 ({zegels.count()} zegels, {rijen} rijen)",
+        "seconden": seconden,
+        "rijen": rijen,
+        "uitvoer": uitvoer,
+    }

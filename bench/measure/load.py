@@ -82,6 +82,14 @@ def draai(*, gebruikers_aantal: int = 50, seconden: int = 60, workers: int | Non
         stdout=subprocess.DEVNULL,
         stderr=open(werkmap / "gunicorn.log", "w"),  # noqa: SIM115
     )
+    # the sealer runs beside the web workers as in production (privacy.zegels): its work counts
+    zegelaar = subprocess.Popen(
+        [str(BIN / "python"), "manage.py", "verzegel_audit_log", "--blijf", "--interval", "5"],
+        cwd=ROOT,
+        env=omgeving,
+        stdout=subprocess.DEVNULL,
+        stderr=open(werkmap / "zegelaar.log", "w"),  # noqa: SIM115
+    )
     try:
         _wacht_op(f"http://127.0.0.1:{poort}/inloggen/")
         locust = subprocess.run(
@@ -119,7 +127,9 @@ def draai(*, gebruikers_aantal: int = 50, seconden: int = 60, workers: int | Non
         )
     finally:
         server.terminate()
+        zegelaar.terminate()
         server.wait(timeout=30)
+        zegelaar.wait(timeout=30)
     rijen = list(csv.DictReader(open(werkmap / "locust_stats.csv")))  # noqa: SIM115
     totaal = next(r for r in rijen if r["Name"] == "Aggregated")
     fouten = list(csv.DictReader(open(werkmap / "locust_failures.csv")))  # noqa: SIM115

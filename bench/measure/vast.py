@@ -1,12 +1,13 @@
 """The database work every signed-in page does before and after its own rows, written by hand:
 the session with the user, the authenticator and the person's roles in one query, then the
-access-log row (the chain's advisory lock, its last row, the insert, the commit). No page can
-be faster than this plus its own raw-SQL baseline, so the report shows, beside each page's
-ratio, the ratio a page would reach if Django, the templates and Python cost nothing.
+access-log row (its id from the table's sequence, then the insert, committed by itself; no
+lock and no look-up of a chain's end since the seals, issue 21). No page can be faster than
+this plus its own raw-SQL baseline, so the report shows, beside each page's ratio, the ratio
+a page would reach if Django, the templates and Python cost nothing.
 
 The access-log row goes into a copy of the table (`bench_toegangslog`, same columns and
-indexes, dropped afterwards) so the real chain stays intact; its last row is read from the
-real table, as the page does."""
+indexes, dropped afterwards) so the real log stays as the product wrote it; the id comes from
+the real table's sequence, as the page takes it."""
 
 from __future__ import annotations
 
@@ -14,11 +15,10 @@ import hashlib
 import time
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import connection, models
 from psycopg.types.json import Jsonb
 
 from bench.generate.audit import VELDEN
-from samenwerk.privacy.audit import _LOCK_CLASS
 from samenwerk.privacy.models import AuditEntry
 
 LEZEN = """
@@ -30,10 +30,10 @@ LEFT JOIN gemeenten_roltoewijzing r ON r.user_id = u.id AND r.geldig_vanaf <= CU
      AND (r.geldig_tot IS NULL OR r.geldig_tot >= CURRENT_DATE)
 WHERE s.session_key = %s AND s.expire_date > now()
 """
-LAATSTE = "SELECT seq, hash FROM privacy_auditentry WHERE chain = %s ORDER BY seq DESC LIMIT 1"
-KOLOMMEN = ", ".join(f'"{v}"' for v in VELDEN)
-SCHRIJVEN = f"INSERT INTO bench_toegangslog ({KOLOMMEN}) VALUES ({', '.join(['%s'] * len(VELDEN))})"
-SQL = " ".join(LEZEN.split()) + "; " + LAATSTE + "; " + SCHRIJVEN.split(" VALUES")[0] + " …; COMMIT"
+VOLGENDE = "SELECT nextval(pg_get_serial_sequence('privacy_auditentry', 'id')) FROM generate_series(1, 1)"
+KOLOMMEN = ", ".join(f'"{v}"' for v in ["id", *VELDEN])
+SCHRIJVEN = f"INSERT INTO bench_toegangslog ({KOLOMMEN}) VALUES ({', '.join(['%s'] * (len(VELDEN) + 1))})"
+SQL = " ".join(LEZEN.split()) + "; " + VOLGENDE + "; " + SCHRIJVEN.split(" VALUES")[0] + " …"
 
 
 def meet(*, user_id: int, sessie: str, chain: int, herhalingen: int, opwarmen: int = 3) -> list[float]:
@@ -41,10 +41,10 @@ def meet(*, user_id: int, sessie: str, chain: int, herhalingen: int, opwarmen: i
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS bench_toegangslog")
         cursor.execute("CREATE TABLE bench_toegangslog (LIKE privacy_auditentry INCLUDING ALL)")
-        cursor.execute(f"SELECT {KOLOMMEN} FROM privacy_auditentry WHERE chain = %s ORDER BY seq DESC LIMIT 1", [chain])
+        cursor.execute(f"SELECT {KOLOMMEN} FROM privacy_auditentry WHERE chain = %s ORDER BY id DESC LIMIT 1", [chain])
         json = {f.attname for f in AuditEntry._meta.concrete_fields if isinstance(f, models.JSONField)}
-        voorbeeld: list[Any] = [Jsonb(w) if v in json else w for v, w in zip(VELDEN, cursor.fetchone(), strict=True)]
-    seq, vorige, hash_ = VELDEN.index("seq"), VELDEN.index("prev_hash"), VELDEN.index("hash")
+        voorbeeld: list[Any] = [Jsonb(w) if v in json else w for v, w in zip(["id", *VELDEN], cursor.fetchone(), strict=True)]
+    hash_ = 1 + VELDEN.index("hash")
     tijden: list[float] = []
     try:
         for i in range(opwarmen + herhalingen):
@@ -53,14 +53,10 @@ def meet(*, user_id: int, sessie: str, chain: int, herhalingen: int, opwarmen: i
                 cursor.execute(LEZEN, [user_id, sessie])
                 if not cursor.fetchall():
                     raise RuntimeError("The session of the measured person is not valid.")
-                with transaction.atomic():
-                    cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK_CLASS, chain])
-                    cursor.execute(LAATSTE, [chain])
-                    cursor.fetchone()
-                    voorbeeld[seq] += 1  # a row of its own ((chain, seq) is unique), chained to the previous
-                    nieuw = hashlib.sha256(str(voorbeeld[seq]).encode()).hexdigest()
-                    voorbeeld[vorige], voorbeeld[hash_] = voorbeeld[hash_], nieuw
-                    cursor.execute(SCHRIJVEN, voorbeeld)
+                cursor.execute(VOLGENDE)
+                voorbeeld[0] = cursor.fetchone()[0]  # a row of its own, as the product numbers it
+                voorbeeld[hash_] = hashlib.sha256(str(voorbeeld[0]).encode()).hexdigest()
+                cursor.execute(SCHRIJVEN, voorbeeld)
             if i >= opwarmen:
                 tijden.append((time.perf_counter() - begin) * 1000)
     finally:

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from samenwerk.privacy.audit import verify
 from samenwerk.privacy.models import AuditEntry
+from samenwerk.privacy.zegels import verify
 from tests.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -168,7 +168,7 @@ def test_the_list_logs_each_resident_it_shows(client, personas, casus):
     the resident's "who looked at my data" shows it. The API list logs the same."""
     from samenwerk.casussen import services
     from samenwerk.casussen.models import Toestemming
-    from samenwerk.privacy.audit import verify
+    from samenwerk.privacy.zegels import verify
 
     zonder = casus_met_team(personas, inwoner__achternaam="Ingetrokken")
     Toestemming.objects.create(

@@ -36,7 +36,7 @@ def test_healthy_instance_answers_ok_and_reveals_nothing_sensitive(client, setti
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert set(body["controles"]) == {"database", "migraties", "takenrij", "uitgaande_mail", "periodiek"}
+    assert set(body["controles"]) == {"database", "migraties", "takenrij", "uitgaande_mail", "toegangslog", "periodiek"}
     assert all(c["ok"] for c in body["controles"].values())
     tekst = response.content.decode().lower()
     for geheim in ("sqlite", "postgres", "django", "version", "versie", str(ROOT).lower(), "traceback"):
@@ -70,6 +70,22 @@ def test_stuck_outbox_is_reported(client, settings):
     mail = body["controles"]["uitgaande_mail"]
     assert mail["ok"] is False and mail["wachtend"] == 1 and mail["oudste_seconden"] >= 7200
     assert "x@test.example" not in json.dumps(body)
+
+
+def test_access_log_rows_waiting_more_than_a_minute_for_their_seal_are_reported(client, settings, time_machine):
+    """A stopped sealer (privacy.zegels): reported after a minute, cleared by its next round."""
+    from samenwerk.privacy.audit import Onderwerp, record
+
+    _alles_gedraaid(settings)
+    record(actor=None, actie="read", gebeurtenis="test.gezondheid", onderwerp=Onderwerp(gemeente_id=1))
+    assert client.get("/gezondheid/").json()["controles"]["toegangslog"]["ok"] is True  # just written
+    time_machine.move_to(timezone.now() + datetime.timedelta(seconds=90))
+    PeriodiekeRun.objects.update(laatst_geslaagd=timezone.now())  # only the seal is late
+    body = client.get("/gezondheid/").json()
+    assert body["status"] == "gestoord"
+    assert body["controles"]["toegangslog"] == {"ok": False, "onverzegeld_seconden": pytest.approx(90, abs=5)}
+    call_command("verzegel_audit_log", verbosity=0)
+    assert client.get("/gezondheid/").json()["controles"]["toegangslog"] == {"ok": True, "onverzegeld_seconden": 0}
 
 
 def test_periodic_commands_not_run_late_or_failed_are_reported(client, settings):

@@ -50,7 +50,7 @@ def test_demo_has_cases_in_every_stage_and_one_with_two_evaluation_rounds():
     from samenwerk.casussen.models import Casus
     from samenwerk.casussen.workflow import Status
     from samenwerk.plannen.models import Ronde
-    from samenwerk.privacy.audit import verify
+    from samenwerk.privacy.zegels import verify
 
     call_command("load_demo", "--quiet-logins")
     statussen = set(Casus.objects.values_list("status", flat=True))

@@ -5,12 +5,15 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from samenwerk.casussen.models import Betrokkene
 from samenwerk.overleg.signalen import OVERLEG_TE_LAAT, WEIGERING
+from samenwerk.privacy import zegels
 from samenwerk.privacy.models import AuditEntry
 from samenwerk.signalering import casusregels as r
 from samenwerk.signalering.engine import signaleer
@@ -132,6 +135,36 @@ def test_inbox_and_today_page_query_counts_are_constant(client, personas):
     for naam in ("signalering:inbox", "signalering:vandaag"):
         Signalering.objects.all().delete()
         assert_constant_queries(lambda n: _te_laat(personas, n, proces=False), lambda naam=naam: client.get(reverse(naam)))
+
+
+def test_the_inbox_counts_its_signals_once_and_writes_the_log_in_one_insert(client, personas):
+    """The default view shows exactly what the menu counts: one COUNT serves both. The list's
+    own row and the rows of the residents it names go into the access log in one write."""
+    casussen = _te_laat(personas, 3, proces=False)
+    Signalering.objects.filter(casus=casussen[0]).update(status=Status.AFGEHANDELD)
+    login(client, personas.professional)
+
+    def sql_van(params):
+        with CaptureQueriesContext(connection) as vastgelegd:
+            response = client.get(reverse("signalering:inbox"), params)
+        return response, [q["sql"] for q in vastgelegd.captured_queries]
+
+    response, sql = sql_van({})
+    tellingen = [q for q in sql if "COUNT(" in q and "signalering_signalering" in q]
+    assert len(tellingen) == 1, tellingen
+    assert response.context["pagina"].paginator.count == 2
+    assert 'class="sw-teller">2<' in response.content.decode()
+    inserts = [q for q in sql if "INSERT INTO" in q and "privacy_auditentry" in q]  # executemany: "3 times: INSERT"
+    assert len(inserts) == 1, inserts
+    rijen = AuditEntry.objects.filter(gebeurtenis="signalering.inbox").order_by("id")
+    assert [(r.casus_id, r.velden) for r in rijen] == [(None, []), *((c.pk, ["achternaam", "voornaam"]) for c in casussen[1:])]
+    assert not list(zegels.verify())  # one write, every row verifies
+
+    # another filter: the list and the menu count different rows, each its own
+    response, sql = sql_van({"status": Status.AFGEHANDELD})
+    assert response.context["pagina"].paginator.count == 1
+    assert 'class="sw-teller">2<' in response.content.decode()
+    assert len([q for q in sql if "COUNT(" in q and "signalering_signalering" in q]) == 2
 
 
 def test_failed_template_lookups_are_counted():

@@ -94,13 +94,16 @@ def _regel(
     )
 
 
-def log_lijst(*, actor: User, casussen: Sequence[Casus], gebeurtenis: str = "casus.lijst") -> None:
+def log_lijst(*, actor: User, casussen: Sequence[Casus], gebeurtenis: str = "casus.lijst", pagina: Regel | None = None) -> None:
     """A list that shows residents' names (Mijn casussen, its search, the API list): one read
     row per case on the page whose resident it shows, so that "who looked at my data" tells
     the resident their name was on this person's list, on which basis. The procesregisseur's
-    rows show no resident and are not logged here. A fixed number of queries for any page."""
+    rows show no resident and are not logged here. A fixed number of queries for any page.
+    `pagina`: the list's own row (who looked at the list), written in the same one write."""
     ids = [casus.pk for casus in casussen]
     if not ids:
+        if pagina is not None:
+            record_many(actor=actor, actie=Actie.READ, gebeurtenis=gebeurtenis, regels=[pagina])
         return
     rollen = Betrokkene.objects.actief().filter(casus_id__in=ids, user=actor).select_related("organisatie")
     betrokken = {b.casus_id: b for b in rollen.order_by("-id")}  # the first one, as log_casus takes
@@ -123,6 +126,8 @@ def log_lijst(*, actor: User, casussen: Sequence[Casus], gebeurtenis: str = "cas
                 segment="persoonsgegevens",
             )
         )
+    if pagina is not None:
+        regels.insert(0, pagina)
     if regels:
         record_many(actor=actor, actie=Actie.READ, gebeurtenis=gebeurtenis, regels=regels, velden=("voornaam", "achternaam"))
 

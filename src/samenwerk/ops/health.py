@@ -81,6 +81,15 @@ def uitgaande_mail(nu: datetime.datetime) -> Check:
     return Check("uitgaande_mail", ok, {"wachtend": wachtend.count(), "oudste_seconden": leeftijd})
 
 
+def toegangslog(nu: datetime.datetime) -> Check:
+    """The access log's sealer keeps up: no row waits more than a minute for its seal
+    (privacy.zegels; a stopped sealer, or a long transaction holding the seals back)."""
+    from samenwerk.privacy.zegels import ONVERZEGELD_TOEGESTAAN, onverzegeld_sinds
+
+    leeftijd = _seconden(onverzegeld_sinds(), nu)
+    return Check("toegangslog", leeftijd <= ONVERZEGELD_TOEGESTAAN.total_seconds(), {"onverzegeld_seconden": leeftijd})
+
+
 def periodiek(nu: datetime.datetime) -> Check:
     """Each periodic command's last successful run, against its interval (with slack)."""
     from .models import PeriodiekeRun
@@ -106,7 +115,7 @@ def alle() -> list[Check]:
     if not checks[-1].ok:
         return checks
     nu = timezone.now()
-    for check in (takenrij, uitgaande_mail, periodiek):
+    for check in (takenrij, uitgaande_mail, toegangslog, periodiek):
         try:
             checks.append(check(nu))
         except DatabaseError:

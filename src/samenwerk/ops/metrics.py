@@ -53,6 +53,11 @@ class DatabaseCollector(Collector):
             "samenwerk_outbox_oldest_seconds", "Age of the oldest e-mail not yet sent", value=mail["oudste_seconden"]
         )
         yield GaugeMetricFamily(
+            "samenwerk_audit_unsealed_seconds",
+            "Age of the oldest access-log row not yet sealed",
+            value=health.toegangslog(nu).gegevens["onverzegeld_seconden"],
+        )
+        yield GaugeMetricFamily(
             "samenwerk_signals_open", "Signals open", value=Signalering.objects.filter(status=Status.OPEN).count()
         )
         laatst = GaugeMetricFamily(

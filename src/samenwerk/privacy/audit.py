@@ -1,7 +1,11 @@
-"""Writing and verifying the access log. `record()` is the one write path.
+"""Writing the access log. `record()` / `record_many()` are the one write path.
 
 Call it inside the transaction of the change it logs (a failed change leaves no log row,
 a failed log row rolls the change back), and for reads before the response is returned.
+A request's rows get their ids first (one statement), then an HMAC over their fields and
+that id, then go in with one INSERT: no lock, no look-up of a chain's end, so requests do
+not wait on each other. privacy.zegels seals them into a chain per municipality shortly
+after and verifies them.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import datetime
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,8 +28,10 @@ from .models import Actie, AuditEntry, Kanaal, Uitkomst
 from .network import client_ip
 
 GENESIS = "0" * 64
-_LOCK_CLASS = 7513  # PostgreSQL advisory-lock namespace for the chains
 
+# Rows written before the seals (issue 21) were chained one by one (chain, seq, prev_hash)
+# and their HMAC has no id; every newer row's HMAC covers its id too, so a copy of a genuine
+# row under another id does not verify.
 HASHED_FIELDS = [
     "chain", "seq", "prev_hash", "tijdstip", "actie", "uitkomst", "gebeurtenis",
     "gebruiker_id", "gebruiker_naam", "rol", "organisatie",
@@ -33,6 +39,7 @@ HASHED_FIELDS = [
     "doel", "grond_rol", "relatie", "toestemming", "noodtoegang", "reden",
     "kanaal", "ip_adres", "user_agent", "systeem",
 ]  # fmt: skip
+HASHED_FIELDS_MET_ID = ["id", *HASHED_FIELDS]
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,7 @@ class Regel:
     grondslag: Grondslag = Grondslag()
     rol: str = ""
     organisatie: str = ""
+    velden: tuple[str, ...] | None = None  # this row's fields, when they differ from the call's
 
 
 def record_many(
@@ -104,13 +112,8 @@ def record_many(
     kanaal: Kanaal | str | None = None,
 ) -> list[AuditEntry]:
     """One access by one person to several subjects at once (a list that shows several
-    residents): a row per subject, each in its municipality's chain, written with one lock,
-    one read of the chain's end and one insert per chain. Chains are locked in order. Rows
-    written together are not given their ids back."""
+    residents): a row per subject, each for its municipality's chain, all in one INSERT."""
     request = request or huidig_verzoek.get()
-    per_chain: dict[int, list[Regel]] = {}
-    for regel in regels:
-        per_chain.setdefault(regel.onderwerp.gemeente_id or 0, []).append(regel)
     gedeeld = {
         "actie": actie,
         "uitkomst": uitkomst,
@@ -122,24 +125,48 @@ def record_many(
         "ip_adres": client_ip(request) if request else None,
         "user_agent": (request.META.get("HTTP_USER_AGENT", "") if request else "")[:300],
     }
-    entries: list[AuditEntry] = []
-    with transaction.atomic():
-        for chain in sorted(per_chain):
-            _lock(chain)
-            last = AuditEntry.objects.filter(chain=chain).order_by("-seq").values_list("seq", "hash").first()
-            seq, prev_hash = last if last else (0, GENESIS)
-            nieuw = []
-            for regel in per_chain[chain]:
-                seq += 1
-                entry = _entry(chain, seq, prev_hash, regel, gedeeld)
-                nieuw.append(entry)
-                prev_hash = entry.hash
-            if len(nieuw) == 1:
-                nieuw[0].save(force_insert=True)
-            else:
-                _voeg_toe(nieuw)
-            entries += nieuw
+    entries = [_entry(regel, gedeeld) for regel in regels]
+    if not entries:
+        return entries
+    if connection.vendor == "postgresql":
+        _schrijf(entries)  # two statements, each atomic by itself: ids, then one INSERT
+    else:
+        with transaction.atomic():  # SQLite: the IMMEDIATE transaction holds the write lock
+            _schrijf(entries)
     return entries
+
+
+def _schrijf(entries: list[AuditEntry]) -> None:
+    for entry, nieuw_id in zip(entries, _nieuwe_ids(len(entries)), strict=True):
+        entry.id = nieuw_id
+        entry.hash = entry_hash(entry)
+    if len(entries) == 1:
+        entries[0].save(force_insert=True)
+    else:
+        _voeg_toe(entries)
+
+
+_SQLITE_LAATSTE = (  # the model's own table name, no user input
+    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "  # noqa: S608
+    f"COALESCE((SELECT MAX(id) FROM {AuditEntry._meta.db_table}), 0))"
+)
+_SEQUENCE: list[str] = []  # PostgreSQL: the id column's sequence, looked up once per process
+
+
+def _nieuwe_ids(aantal: int) -> list[int]:
+    """Ids for rows about to be written. PostgreSQL hands them out from the table's own
+    sequence (never twice, increasing in the order asked: what the sealer's safe limit relies
+    on). On SQLite the caller holds the write lock, so the highest id so far plus one is free."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            if not _SEQUENCE:
+                cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [AuditEntry._meta.db_table])
+                _SEQUENCE.append(cursor.fetchone()[0])
+            cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [_SEQUENCE[0], aantal])
+            return [rij[0] for rij in cursor.fetchall()]
+        cursor.execute(_SQLITE_LAATSTE, [AuditEntry._meta.db_table])
+        laatste = cursor.fetchone()[0]
+    return list(range(laatste + 1, laatste + 1 + aantal))
 
 
 def _voeg_toe(entries: list[AuditEntry]) -> None:
@@ -150,7 +177,7 @@ def _voeg_toe(entries: list[AuditEntry]) -> None:
     if connection.vendor == "postgresql":
         AuditEntry.objects.bulk_create(entries)
         return
-    velden = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key]
+    velden = list(AuditEntry._meta.concrete_fields)
     qn = connection.ops.quote_name
     kolommen = ", ".join(qn(f.column) for f in velden)
     waarden = ", ".join(["%s"] * len(velden))
@@ -161,12 +188,12 @@ def _voeg_toe(entries: list[AuditEntry]) -> None:
         cursor.executemany(sql, rijen)
 
 
-def _entry(chain: int, seq: int, prev_hash: str, regel: Regel, gedeeld: dict[str, Any]) -> AuditEntry:
+def _entry(regel: Regel, gedeeld: dict[str, Any]) -> AuditEntry:
     onderwerp, grondslag = regel.onderwerp, regel.grondslag
     entry = AuditEntry(
-        chain=chain,
-        seq=seq,
-        prev_hash=prev_hash,
+        chain=onderwerp.gemeente_id or 0,
+        seq=None,
+        prev_hash="",
         tijdstip=timezone.now(),
         rol=regel.rol,
         organisatie=regel.organisatie,
@@ -184,83 +211,28 @@ def _entry(chain: int, seq: int, prev_hash: str, regel: Regel, gedeeld: dict[str
         reden=grondslag.reden,
         **gedeeld,
     )
-    entry.hash = entry_hash(entry)
+    if regel.velden is not None:
+        entry.velden = sorted(regel.velden)
     return entry
 
 
 def entry_hash(entry: AuditEntry) -> str:
-    """HMAC-SHA256 of the row's fields with the key kept outside the database
-    (settings.AUDIT_KEY): without the key nobody can make a changed row, or a rewritten chain
-    after it, verify again."""
-    payload = {name: _canonical(getattr(entry, name)) for name in HASHED_FIELDS}
+    """HMAC-SHA256 of the row's fields (and, since the seals, its id) with the key kept outside
+    the database (settings.AUDIT_KEY): without the key nobody can make a changed, moved or
+    added row verify again."""
+    velden = HASHED_FIELDS if entry.seq is not None else HASHED_FIELDS_MET_ID
+    payload = {name: _canonical(getattr(entry, name)) for name in velden}
     data = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
     return hmac.new(settings.AUDIT_KEY.encode(), data, hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
 class Breuk:
+    """A place where the log does not hold: `plek` names the row or seal, `reden` what is wrong."""
+
     chain: int
-    seq: int
+    plek: str
     reden: str
-
-
-@dataclass
-class Keteneinde:
-    """Where a walk over a chain ended, and the hash it found at one asked-for position."""
-
-    seq: int = 0
-    hash: str = GENESIS
-    hash_op_anker: str | None = None
-
-
-def verify(chains: Iterable[int] | None = None) -> Iterator[Breuk]:
-    """Walk every chain in order; yield each place where the chain does not hold: a row whose
-    HMAC does not match (edited, inserted or rewritten without the key), a missing row, a
-    row that does not point at its predecessor, and an end before the last signed anchor
-    (rows cut off; samenwerk.privacy.ankers)."""
-    from .ankers import lees_ankers  # ankers uses this module's walk
-
-    ankers = lees_ankers()
-    yield from (Breuk(a.chain, a.seq, "het anker is niet met de sleutel ondertekend") for a in ankers.ongeldig)
-    if chains is None:
-        chains = set(AuditEntry.objects.values_list("chain", flat=True).distinct().order_by()) | set(ankers.laatste)
-    for chain in sorted(set(chains)):
-        anker = ankers.laatste.get(chain)
-        einde = Keteneinde()
-        yield from loop_keten(chain, einde, anker_seq=anker.seq if anker else None)
-        if anker is None:
-            continue
-        if einde.seq < anker.seq:
-            reden = f"rij {einde.seq + 1} tot en met {anker.seq} ontbreken: het log is ingekort (anker van {anker.tijdstip})"
-            yield Breuk(chain, einde.seq + 1, reden)
-        elif einde.hash_op_anker != anker.hash:
-            yield Breuk(chain, anker.seq, f"wijkt af van het anker van {anker.tijdstip}")
-
-
-def loop_keten(
-    chain: int, einde: Keteneinde, *, vanaf: tuple[int, str] = (0, GENESIS), anker_seq: int | None = None
-) -> Iterator[Breuk]:
-    """Walk one chain after position `vanaf` (seq, hash); `einde` holds where it ended."""
-    verwacht_seq, prev = vanaf[0] + 1, vanaf[1]
-    rijen = AuditEntry.objects.filter(chain=chain, seq__gt=vanaf[0]).order_by("seq")
-    for entry in rijen.iterator(chunk_size=2000):
-        if entry.seq != verwacht_seq:
-            yield Breuk(chain, verwacht_seq, f"rij {verwacht_seq} ontbreekt")
-        if entry.prev_hash != prev:
-            yield Breuk(chain, entry.seq, "verwijst niet naar de vorige rij")
-        if not hmac.compare_digest(entry_hash(entry), entry.hash):
-            yield Breuk(chain, entry.seq, "inhoud is gewijzigd")
-        if entry.seq == anker_seq:
-            einde.hash_op_anker = entry.hash
-        verwacht_seq, prev = entry.seq + 1, entry.hash
-        einde.seq, einde.hash = entry.seq, entry.hash
-
-
-def _lock(chain: int) -> None:
-    """Serialise appends to one chain. SQLite's IMMEDIATE transactions already do."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK_CLASS, chain])
 
 
 def _channel(request: HttpRequest | None) -> str:

@@ -1,11 +1,15 @@
 """The access log in the manner of NEN 7513: who did what with whose data, when, from where
 and on which basis. Pointers only — never the personal values themselves.
 
-Rows are append-only (database triggers refuse UPDATE and DELETE, see migration 0002) and
-chained: each row carries the hash of its predecessor in the same chain (one chain per
-municipality), an HMAC with a key kept outside the database, and the chains' heads are
-anchored outside it too (privacy.ankers), so `manage.py verify_audit_log` detects an edited,
-inserted or removed row, a rewritten chain and a cut-off end.
+Rows are append-only (database triggers refuse UPDATE and DELETE, see migration 0002). Each
+row carries an HMAC over its fields and its id, with a key kept outside the database; a
+request writes its rows with one INSERT and waits on nobody. Shortly after, the sealer
+(privacy.zegels) seals them: per municipality a chain of seals, each covering an id range
+with the number of rows and a digest over their ids and HMACs, each seal HMAC-ed and pointing
+at the one before, the chains' heads anchored outside the database (privacy.ankers). So
+`manage.py verify_audit_log` detects an edited, inserted, copied or removed row, a rewritten
+chain, a cut-off end, and rows left unsealed too long. Rows written before the seals
+(issue 21) also carry the old per-row chain (seq, prev_hash); their HMAC has no id.
 Nothing here references other apps' tables: a row survives the deletion of the user, the
 case and the municipality it points to.
 """
@@ -53,8 +57,9 @@ class AuditQuerySet(models.QuerySet["AuditEntry"]):
 class AuditEntry(models.Model):
     # chain position
     chain = models.BigIntegerField(_("keten"), help_text=_("De gemeente (id), of 0 buiten een gemeente."))
-    seq = models.BigIntegerField(_("volgnummer"))
-    prev_hash = models.CharField(max_length=64)
+    # the per-row chain of rows written before the seals (issue 21); empty on newer rows
+    seq = models.BigIntegerField(_("volgnummer"), null=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
     # Not indexed: nothing looks a row up by its hash, and (chain, seq) is unique while the
     # hash covers chain and seq, so a unique index would refuse nothing more; on PostgreSQL
     # it came with a second (_like) index, 748 MB together at 4.2 million rows.
@@ -99,8 +104,12 @@ class AuditEntry(models.Model):
         verbose_name = _("logregel")
         verbose_name_plural = _("toegangslog")
         ordering = ["-tijdstip", "-id"]
-        constraints = [models.UniqueConstraint(fields=["chain", "seq"], name="audit_chain_seq_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["chain", "seq"], condition=models.Q(seq__isnull=False), name="audit_chain_seq_uniek")
+        ]
         indexes = [
+            # the sealer and the verifier read one chain's rows in an id range
+            models.Index(fields=["chain", "id"], name="audit_chain_id"),
             models.Index(fields=["gemeente_id", "-tijdstip"], name="audit_gemeente_tijd"),
             models.Index(fields=["inwoner_id", "-tijdstip"], name="audit_inwoner_tijd"),
             models.Index(fields=["casus_id", "-tijdstip"], name="audit_casus_tijd"),
@@ -111,7 +120,42 @@ class AuditEntry(models.Model):
         return f"{self.tijdstip:%Y-%m-%d %H:%M:%S} {self.gebruiker_naam} {self.actie} {self.gebeurtenis}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
+        if not self._state.adding:  # a row read from the database (new rows come with their id)
+            raise PermissionError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise PermissionError("The access log is append-only.")
+
+
+class Zegel(models.Model):
+    """A seal over the rows of one chain with `vorige.tot_id < id <= tot_id`: how many, and a
+    SHA-256 digest over their ids and HMACs in id order. Seals form a chain per municipality
+    (`seq`, `prev_hash`), each with an HMAC over its own fields. Append-only like the rows."""
+
+    chain = models.BigIntegerField(_("keten"))
+    seq = models.BigIntegerField(_("volgnummer"))
+    tot_id = models.BigIntegerField(_("tot en met rij"))
+    aantal = models.PositiveIntegerField(_("aantal rijen"))
+    digest = models.CharField(max_length=64)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+    tijdstip = models.DateTimeField(_("verzegeld op (UTC)"))
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("zegel")
+        verbose_name_plural = _("zegels van het toegangslog")
+        ordering = ["chain", "seq"]
+        constraints = [models.UniqueConstraint(fields=["chain", "seq"], name="zegel_chain_seq_uniek")]
+        indexes = [models.Index(fields=["tot_id"], name="zegel_tot_id"), models.Index(fields=["tijdstip"], name="zegel_tijdstip")]
+
+    def __str__(self) -> str:
+        return f"keten {self.chain}, zegel {self.seq} (tot rij {self.tot_id})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:  # a row read from the database (new rows come with their id)
             raise PermissionError("The access log is append-only.")
         super().save(*args, **kwargs)
 

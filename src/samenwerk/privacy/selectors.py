@@ -67,9 +67,10 @@ EXPORT_VELDEN = [
     "user_agent",
     "systeem",
     "chain",
+    "id",
     "seq",
     "hash",
-]
+]  # id: a row's place for the seals (issue 21); seq: only on rows from before them
 
 
 def wie_keek(gemeente_id: int, inwoner_id: int) -> QuerySet[AuditEntry]:

@@ -1,5 +1,6 @@
 """Database triggers that make the access log append-only (UPDATE, DELETE and, on
-PostgreSQL, TRUNCATE are refused). Installed by migration 0002.
+PostgreSQL, TRUNCATE are refused). Installed by migration 0002 on the rows and by 0005 on
+the seals (`TABLES`).
 
 On PostgreSQL, production additionally runs the application as a role with only SELECT and
 INSERT on this table (docs/privacy.md); on SQLite whoever holds the file holds everything,
@@ -11,38 +12,58 @@ from __future__ import annotations
 from typing import Any
 
 TABLE = "privacy_auditentry"
-
-_INSTALL = {
-    "sqlite": [
-        f"CREATE TRIGGER IF NOT EXISTS {TABLE}_no_update BEFORE UPDATE ON {TABLE} "
-        "BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END",
-        f"CREATE TRIGGER IF NOT EXISTS {TABLE}_no_delete BEFORE DELETE ON {TABLE} "
-        "BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END",
-    ],
-    "postgresql": [
-        "CREATE OR REPLACE FUNCTION privacy_audit_append_only() RETURNS trigger AS $$ "
-        "BEGIN RAISE EXCEPTION 'the access log is append-only'; END; $$ LANGUAGE plpgsql",
-        f"CREATE OR REPLACE TRIGGER {TABLE}_append_only BEFORE UPDATE OR DELETE ON {TABLE} "
-        "FOR EACH ROW EXECUTE FUNCTION privacy_audit_append_only()",
-        f"CREATE OR REPLACE TRIGGER {TABLE}_no_truncate BEFORE TRUNCATE ON {TABLE} "
-        "FOR EACH STATEMENT EXECUTE FUNCTION privacy_audit_append_only()",
-    ],
-}
-_REMOVE = {
-    "sqlite": [f"DROP TRIGGER IF EXISTS {TABLE}_no_update", f"DROP TRIGGER IF EXISTS {TABLE}_no_delete"],
-    "postgresql": [
-        f"DROP TRIGGER IF EXISTS {TABLE}_append_only ON {TABLE}",
-        f"DROP TRIGGER IF EXISTS {TABLE}_no_truncate ON {TABLE}",
-    ],
-}
+TABLES = (TABLE, "privacy_zegel")
+_FUNCTIE = (
+    "CREATE OR REPLACE FUNCTION privacy_audit_append_only() RETURNS trigger AS $$ "
+    "BEGIN RAISE EXCEPTION 'the access log is append-only'; END; $$ LANGUAGE plpgsql"
+)
 
 
-def install(connection: Any) -> None:
-    _execute(connection, _INSTALL)
+def _install(tabel: str) -> dict[str, list[str]]:
+    return {
+        "sqlite": [
+            f"CREATE TRIGGER IF NOT EXISTS {tabel}_no_update BEFORE UPDATE ON {tabel} "
+            "BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END",
+            f"CREATE TRIGGER IF NOT EXISTS {tabel}_no_delete BEFORE DELETE ON {tabel} "
+            "BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END",
+        ],
+        "postgresql": [
+            _FUNCTIE,
+            f"CREATE OR REPLACE TRIGGER {tabel}_append_only BEFORE UPDATE OR DELETE ON {tabel} "
+            "FOR EACH ROW EXECUTE FUNCTION privacy_audit_append_only()",
+            f"CREATE OR REPLACE TRIGGER {tabel}_no_truncate BEFORE TRUNCATE ON {tabel} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION privacy_audit_append_only()",
+        ],
+    }
 
 
-def remove(connection: Any) -> None:
-    _execute(connection, _REMOVE)
+def _remove(tabel: str) -> dict[str, list[str]]:
+    return {
+        "sqlite": [f"DROP TRIGGER IF EXISTS {tabel}_no_update", f"DROP TRIGGER IF EXISTS {tabel}_no_delete"],
+        "postgresql": [
+            f"DROP TRIGGER IF EXISTS {tabel}_append_only ON {tabel}",
+            f"DROP TRIGGER IF EXISTS {tabel}_no_truncate ON {tabel}",
+        ],
+    }
+
+
+def install(connection: Any, tabellen: tuple[str, ...] = TABLES) -> None:
+    for tabel in _bestaande(connection, tabellen):
+        _execute(connection, _install(tabel))
+
+
+def remove(connection: Any, tabellen: tuple[str, ...] = TABLES) -> None:
+    for tabel in _bestaande(connection, tabellen):
+        _execute(connection, _remove(tabel))
+
+
+def _bestaande(connection: Any, tabellen: tuple[str, ...]) -> list[str]:
+    """The tables that exist at this point of the migrations (the seals came with 0005)."""
+    if len(tabellen) == 1 and tabellen[0] == TABLE:
+        return [TABLE]
+    with connection.cursor() as cursor:
+        namen = set(connection.introspection.table_names(cursor))
+    return [t for t in tabellen if t in namen]
 
 
 def _execute(connection: Any, statements: dict[str, list[str]]) -> None:

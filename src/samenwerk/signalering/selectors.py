@@ -47,8 +47,17 @@ def signalering_of_404(user: User, pk: int) -> Signalering:
 
 
 def aantal_open(user: User, gemeente: Gemeente) -> int:
-    """The number in the navigation: one query."""
-    return Signalering.objects.voor(user).filter(gemeente=gemeente, status=Status.OPEN).count()
+    """The number in the navigation: one query, once per request. It is kept on the request's
+    user object, which lives as long as the request, so the inbox's default view (exactly these
+    rows) gives its paginator the same number instead of counting again. No page changes
+    signals and then renders the menu in one request (handling redirects, htmx swaps a row)."""
+    bekend: dict[int, int] | None = getattr(user, "_open_signaleringen", None)
+    if bekend is None:
+        bekend = {}
+        user._open_signaleringen = bekend  # type: ignore[attr-defined]
+    if gemeente.pk not in bekend:
+        bekend[gemeente.pk] = Signalering.objects.voor(user).filter(gemeente=gemeente, status=Status.OPEN).count()
+    return bekend[gemeente.pk]
 
 
 def aandacht(

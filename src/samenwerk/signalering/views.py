@@ -17,8 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from samenwerk.casussen.services import log_lijst as log_casussen
 from samenwerk.gemeenten.models import Gemeente, Rol
 from samenwerk.portaal.context import werkcontext
-from samenwerk.privacy.audit import Onderwerp, record
-from samenwerk.privacy.models import Actie
+from samenwerk.privacy.audit import Onderwerp, Regel
 from samenwerk.ui.views import fouten_naar_form, pagineer
 
 from . import selectors, services
@@ -32,15 +31,12 @@ def _htmx(request: HttpRequest) -> bool:
 
 def _log_lijst(request: HttpRequest, gemeente: Gemeente, gebeurtenis: str, rijen: list[Signalering]) -> None:
     """Who looked at the list is logged once per view; each resident whose name a row shows
-    gets a read row of their own (casussen.services.log_lijst). Opening a case from the list
-    logs that read on the case page."""
-    record(
-        actor=request.user,
-        actie=Actie.READ,
-        gebeurtenis=gebeurtenis,
-        onderwerp=Onderwerp(gemeente_id=gemeente.pk, object_type="signalering", gegevenssegment="signalering"),
+    gets a read row of their own (casussen.services.log_lijst), all in one write. Opening a
+    case from the list logs that read on the case page."""
+    pagina = Regel(
+        onderwerp=Onderwerp(gemeente_id=gemeente.pk, object_type="signalering", gegevenssegment="signalering"), velden=()
     )
-    log_casussen(actor=request.user, casussen=selectors.casussen_met_naam(rijen), gebeurtenis=gebeurtenis)
+    log_casussen(actor=request.user, casussen=selectors.casussen_met_naam(rijen), gebeurtenis=gebeurtenis, pagina=pagina)
 
 
 @require_GET
@@ -52,8 +48,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
     form = InboxFilter(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     status = filters.get("status", Status.OPEN) if form.is_bound else Status.OPEN
-    rijen = selectors.inbox(request.user, ctx.gemeente, soort=filters.get("soort", ""), status=status)
-    context = {"form": form, "vandaag": timezone.localdate(), "terug": request.get_full_path(), **pagineer(request, rijen, 25)}
+    soort = filters.get("soort", "")
+    rijen = selectors.inbox(request.user, ctx.gemeente, soort=soort, status=status)
+    # the default view shows exactly the open signals the menu counts: count them once
+    aantal = selectors.aantal_open(request.user, ctx.gemeente) if status == Status.OPEN and not soort else None
+    context = {
+        "form": form, "vandaag": timezone.localdate(), "terug": request.get_full_path(),
+        **pagineer(request, rijen, 25, aantal=aantal),
+    }  # fmt: skip
     pagina = context["pagina"]
     pagina.object_list = selectors.met_details(request.user, list(pagina.object_list))  # type: ignore[attr-defined]
     _log_lijst(request, ctx.gemeente, "signalering.inbox", pagina.object_list)  # type: ignore[attr-defined]

@@ -12,9 +12,13 @@ from django.forms import BaseForm
 from django.http import HttpRequest
 
 
-def pagineer(request: HttpRequest, rijen: QuerySet, per_pagina: int) -> dict[str, object]:  # type: ignore[type-arg]
-    """The page asked for (`?pagina=`) and the other query parameters, for includes/pagination.html."""
-    pagina: Page = Paginator(rijen, per_pagina).get_page(request.GET.get("pagina"))  # type: ignore[type-arg]
+def pagineer(request: HttpRequest, rijen: QuerySet, per_pagina: int, *, aantal: int | None = None) -> dict[str, object]:  # type: ignore[type-arg]
+    """The page asked for (`?pagina=`) and the other query parameters, for includes/pagination.html.
+    `aantal`: the number of rows when the caller already knows it (saves the paginator's COUNT)."""
+    paginator = Paginator(rijen, per_pagina)
+    if aantal is not None:
+        paginator.count = aantal  # a cached_property: the value it would have computed
+    pagina: Page = paginator.get_page(request.GET.get("pagina"))  # type: ignore[type-arg]
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     return {"pagina": pagina, "querystring": querystring.urlencode()}
