@@ -9,7 +9,9 @@ import threading
 
 import pytest
 from django.db import connection, connections, transaction
+from django.utils import timezone
 
+from samenwerk.privacy import audit
 from samenwerk.privacy.audit import Onderwerp, Regel, record, record_many
 from samenwerk.privacy.models import Actie, AuditEntry, Zegel
 from samenwerk.privacy.zegels import verify, verzegel
@@ -50,6 +52,37 @@ def test_a_row_in_a_transaction_still_running_holds_the_seal_back():
         draad.join(20)
     assert verzegel().rijen == 2
     assert Zegel.objects.get().aantal == 2
+    assert list(verify()) == []
+
+
+def test_ids_taken_but_not_yet_written_hold_the_seal_back():
+    """Between taking its ids and its INSERT a request is already a running transaction with an
+    xid, so a sealer looking in that moment waits instead of sealing past those ids."""
+    genomen, klaar = threading.Event(), threading.Event()
+
+    def tussen_ids_en_insert() -> None:
+        try:
+            with transaction.atomic():
+                [rij_id] = audit._nieuwe_ids(1)
+                genomen.set()
+                klaar.wait(20)
+                rij = AuditEntry(id=rij_id, chain=1, tijdstip=timezone.now(), actie="read", gebeurtenis="test.tussen",
+                                 kanaal="task", gemeente_id=1)  # fmt: skip
+                rij.hash = audit.entry_hash(rij)
+                rij.save(force_insert=True)
+        finally:
+            connections.close_all()
+
+    draad = threading.Thread(target=tussen_ids_en_insert)
+    draad.start()
+    assert genomen.wait(10)
+    _schrijf()  # a higher id, committed at once
+    try:
+        assert verzegel(wachten=0.3).rijen == 0
+    finally:
+        klaar.set()
+        draad.join(20)
+    assert verzegel().rijen == 2
     assert list(verify()) == []
 
 

@@ -128,11 +128,10 @@ def record_many(
     entries = [_entry(regel, gedeeld) for regel in regels]
     if not entries:
         return entries
-    if connection.vendor == "postgresql":
-        _schrijf(entries)  # two statements, each atomic by itself: ids, then one INSERT
-    else:
-        with transaction.atomic():  # SQLite: the IMMEDIATE transaction holds the write lock
-            _schrijf(entries)
+    # One transaction from taking the ids to the INSERT (inside the caller's, if any): on
+    # PostgreSQL the sealer waits for it, on SQLite it holds the write lock (IMMEDIATE).
+    with transaction.atomic(savepoint=False):
+        _schrijf(entries)
     return entries
 
 
@@ -154,15 +153,23 @@ _SEQUENCE: list[str] = []  # PostgreSQL: the id column's sequence, looked up onc
 
 
 def _nieuwe_ids(aantal: int) -> list[int]:
-    """Ids for rows about to be written. PostgreSQL hands them out from the table's own
-    sequence (never twice, increasing in the order asked: what the sealer's safe limit relies
-    on). On SQLite the caller holds the write lock, so the highest id so far plus one is free."""
+    """Ids for rows about to be written, inside a transaction. PostgreSQL hands them out from
+    the table's own sequence (never twice, increasing in the order asked). The transaction gets
+    its id (xid) *before* the first number is taken, so from then until it commits it is in
+    every snapshot's list of running transactions: the sealer's safe limit waits for it
+    (privacy.zegels). Without that a number taken between two statements would belong to no
+    running transaction for a moment, and a sealer looking then could seal past it. On SQLite
+    the caller holds the write lock, so the highest id so far plus one is free."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             if not _SEQUENCE:
                 cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [AuditEntry._meta.db_table])
                 _SEQUENCE.append(cursor.fetchone()[0])
-            cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [_SEQUENCE[0], aantal])
+            # the WHERE runs before each row's nextval: the xid first, then the numbers
+            cursor.execute(
+                "SELECT nextval(%s) FROM generate_series(1, %s) WHERE pg_current_xact_id() IS NOT NULL",
+                [_SEQUENCE[0], aantal],
+            )
             return [rij[0] for rij in cursor.fetchall()]
         cursor.execute(_SQLITE_LAATSTE, [AuditEntry._meta.db_table])
         laatste = cursor.fetchone()[0]

@@ -70,6 +70,17 @@ def verzegeld_tot() -> int:
     return Zegel.objects.aggregate(m=Max("tot_id"))["m"] or 0
 
 
+# Of the transactions running when the sealer looked (the snapshot's list, xid8), those of
+# this database that still run. pg_stat_activity shows an xid only for sessions of the same
+# role (or pg_read_all_stats): the sealer runs as the application's role. Transactions of
+# other databases on the same server do not hold this log's seals back.
+_NOG_BEZIG = (
+    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+    "AND backend_xid IS NOT NULL AND backend_xid::text::bigint IN "
+    "(SELECT x::text::bigint %% 4294967296 FROM pg_snapshot_xip(%s::pg_snapshot) AS x)"
+)
+
+
 def veilige_grens(*, wachten: float = 10.0) -> int | None:
     """The highest id below which no row can still appear; None when a transaction that may
     hold a lower id is still running after `wachten` seconds (then seal next round)."""
@@ -83,10 +94,8 @@ def veilige_grens(*, wachten: float = 10.0) -> int | None:
         snapshot, hoogste = cursor.fetchone()
         tot = time.monotonic() + wachten
         while True:
-            cursor.execute(
-                "SELECT COUNT(*) FROM pg_snapshot_xip(%s::pg_snapshot) AS x WHERE pg_xact_status(x) = 'in progress'",
-                [snapshot],
-            )
+            cursor.execute("SELECT pg_stat_clear_snapshot()")  # fresh activity inside a transaction too
+            cursor.execute(_NOG_BEZIG, [snapshot])
             if cursor.fetchone()[0] == 0:
                 return int(hoogste)
             if time.monotonic() >= tot:
