@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         uitkomst["dataset"] = genereer(schaal=args.schaal, seed=args.seed)
         stap("Periodieke taken: het toegangslog verzegelen, signaleer, dagelijkse e-mail")
         uitkomst["jobs"] = [jobs.signaleer(), jobs.digest(), jobs.verzegel()]
+        from django.utils import timezone
+
+        historie_verzegeld = timezone.now()  # what follows is the run's own day in the log
         uitkomst["dataset"]["rijen"]["signalering.Signalering"] = uitkomst["jobs"][0]["signaleringen"]
         for job in uitkomst["jobs"]:
             print(f"  {job['naam']}: {job['seconden']} s")
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         uitkomst["jobs"].append(jobs.bewaartermijn())
         print(f"  {uitkomst['jobs'][-1]['naam']}: {uitkomst['jobs'][-1]['seconden']} s")
         stap("Toegangslog: verzegelen en de dag controleren")
-        uitkomst["jobs"] += [jobs.verzegel(), jobs.controleer_dag()]
+        uitkomst["jobs"] += [jobs.verzegel(), jobs.controleer_dag(historie_verzegeld)]
         for job in uitkomst["jobs"][-2:]:
             print(f"  {job['naam']}: {job['seconden']} s")
         if args.controleer_log:

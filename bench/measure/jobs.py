@@ -89,22 +89,22 @@ def verzegel() -> dict[str, Any]:
     return {"naam": f"toegangslog verzegelen ({open_rijen} rijen)", "seconden": seconden, "rijen": open_rijen, "uitvoer": uitvoer}
 
 
-def controleer_dag() -> dict[str, Any]:
-    """The daily check: every seal of the last day with its rows, and the rows after them."""
-    from datetime import timedelta
-
+def controleer_dag(sinds: Any) -> dict[str, Any]:
+    """The daily check on what the run itself wrote: `verify_audit_log --dagen` reaching back to
+    `sinds` (just after the generated history was sealed, at once, as no real log is), so it
+    walks the seals of the run's own day of pages, load and jobs with their rows."""
     from django.utils import timezone
 
     from samenwerk.privacy.models import AuditEntry, Zegel
 
-    sinds = timezone.now() - timedelta(days=1)
-    zegels = Zegel.objects.filter(tijdstip__gte=sinds).order_by("seq")
+    zegels = Zegel.objects.filter(tijdstip__gte=sinds)
     eerste = Zegel.objects.filter(tijdstip__lt=sinds).order_by("-tot_id").values_list("tot_id", flat=True).first() or 0
     rijen = AuditEntry.objects.filter(id__gt=eerste).count()
-    seconden, uitvoer = _tijd("verify_audit_log", dagen=1)
+    seconden, uitvoer = _tijd("verify_audit_log", dagen=(timezone.now() - sinds).total_seconds() / 86400)
     return {
-        "naam": f"verify_audit_log --dagen 1 ({zegels.count()} zegels, {rijen} rijen)",
+        "naam": f"verify_audit_log --dagen 1 (de rijen van de dag: {zegels.count()} zegels, {rijen} rijen)",
         "seconden": seconden,
         "rijen": rijen,
+        "rijen_per_seconde": round(rijen / max(seconden, 0.001)),
         "uitvoer": uitvoer,
     }
