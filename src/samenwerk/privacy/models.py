@@ -46,7 +46,7 @@ class Kanaal(models.TextChoices):
     COMMAND = "command", _("beheeropdracht")
 
 
-class AuditQuerySet(models.QuerySet["AuditEntry"]):
+class AuditQuerySet(models.QuerySet[Any]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError("The access log is append-only.")
 
@@ -54,7 +54,25 @@ class AuditQuerySet(models.QuerySet["AuditEntry"]):
         raise PermissionError("The access log is append-only.")
 
 
-class AuditEntry(models.Model):
+class AlleenToevoegen(models.Model):
+    """Rows and seals of the access log: written once, never changed or deleted (the
+    database's triggers refuse it too, privacy.triggers)."""
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:  # a row read from the database (new rows come with their id)
+            raise PermissionError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise PermissionError("The access log is append-only.")
+
+
+class AuditEntry(AlleenToevoegen):
     # chain position
     chain = models.BigIntegerField(_("keten"), help_text=_("De gemeente (id), of 0 buiten een gemeente."))
     # the per-row chain of rows written before the seals (issue 21); empty on newer rows
@@ -98,8 +116,6 @@ class AuditEntry(models.Model):
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
     systeem = models.CharField(_("systeem"), max_length=40, default="samenwerkplatform")
 
-    objects = AuditQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("logregel")
         verbose_name_plural = _("toegangslog")
@@ -119,16 +135,8 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.tijdstip:%Y-%m-%d %H:%M:%S} {self.gebruiker_naam} {self.actie} {self.gebeurtenis}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:  # a row read from the database (new rows come with their id)
-            raise PermissionError("The access log is append-only.")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise PermissionError("The access log is append-only.")
-
-
-class Zegel(models.Model):
+class Zegel(AlleenToevoegen):
     """A seal over the rows of one chain with `vorige.tot_id < id <= tot_id`: how many, and a
     SHA-256 digest over their ids and HMACs in id order. Seals form a chain per municipality
     (`seq`, `prev_hash`), each with an HMAC over its own fields. Append-only like the rows."""
@@ -142,8 +150,6 @@ class Zegel(models.Model):
     hash = models.CharField(max_length=64)
     tijdstip = models.DateTimeField(_("verzegeld op (UTC)"))
 
-    objects = AuditQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("zegel")
         verbose_name_plural = _("zegels van het toegangslog")
@@ -153,11 +159,3 @@ class Zegel(models.Model):
 
     def __str__(self) -> str:
         return f"keten {self.chain}, zegel {self.seq} (tot rij {self.tot_id})"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:  # a row read from the database (new rows come with their id)
-            raise PermissionError("The access log is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise PermissionError("The access log is append-only.")
