@@ -8,12 +8,14 @@ hash, and an HMAC over all of that. `checkpoint_audit_log` anchors the newest se
 chain outside the database (privacy.ankers).
 
 The safe limit is the highest id below which no row can still appear. On PostgreSQL ids come
-from the table's sequence, which never hands out a lower number later; a row with a lower id
-that is not visible yet belongs to a transaction that was running when the sealer looked. So
-the sealer reads the highest visible id and the snapshot in one statement, then waits until
-every transaction of that snapshot has ended (milliseconds for requests; a long one holds the
-seal back, and verification reports rows left unsealed after a minute). On SQLite one writer
-at a time holds the lock, so the highest committed id is safe at once.
+from the table's sequence, which never hands out a lower number later, and a writing
+transaction has its xid before it takes them (privacy.audit._nieuwe_ids); so a row with a
+lower id that is not visible yet belongs to a transaction that was running when the sealer
+looked. The sealer reads the highest visible id and the snapshot in one statement, then waits
+until every transaction of this database in that snapshot has ended (milliseconds for
+requests; a long one holds the seal back, and verification reports rows left unsealed after a
+minute). On SQLite one writer at a time holds the lock, so the highest committed id is safe
+at once.
 
 `verify()` walks each chain's seals: every seal's HMAC and its link to the previous one, and
 the rows of its range counted and digested again, each row's own HMAC checked; rows after the
@@ -112,7 +114,7 @@ class Verzegeling:
 
 def verzegel(*, wachten: float = 10.0, per_keer: int = PER_KEER) -> Verzegeling:
     """Seal every row up to the safe limit, in rounds of at most `per_keer` rows. Only one
-    sealer works at a time (a lock on the newest seal's position; on SQLite the write lock)."""
+    sealer works at a time (an advisory lock of its own; on SQLite the write lock)."""
     grens = veilige_grens(wachten=wachten)
     totaal_zegels = totaal_rijen = 0
     vanaf = verzegeld_tot()
