@@ -31,6 +31,7 @@ import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -39,6 +40,9 @@ from django.utils import timezone
 
 from .audit import GENESIS, Breuk, entry_hash
 from .models import AuditEntry, Zegel
+
+if TYPE_CHECKING:
+    from .ankers import Ankers
 
 ONVERZEGELD_TOEGESTAAN = datetime.timedelta(minutes=1)
 PER_KEER = 50_000  # rows per round of the sealer: a bounded amount of memory and work
@@ -261,9 +265,9 @@ def _onverzegeld(chain: int, kop: Zegel | None, nu: datetime.datetime, na: datet
         yield Breuk(chain, f"rij {oud.pk}", f"nog niet verzegeld, geschreven op {oud.tijdstip:%Y-%m-%d %H:%M:%S} (UTC)")
 
 
-def _tegen_ankers(chain: int, kop: Zegel | None, ankers: object) -> Iterator[Breuk]:
+def _tegen_ankers(chain: int, kop: Zegel | None, ankers: Ankers) -> Iterator[Breuk]:
     """The chain reaches its last anchor, with the same hash (nothing cut off)."""
-    anker = ankers.zegels.get(chain)  # type: ignore[attr-defined]
+    anker = ankers.zegels.get(chain)
     if anker is not None:
         if kop is None or kop.seq < anker.positie:
             tot = kop.seq if kop else 0
@@ -271,7 +275,7 @@ def _tegen_ankers(chain: int, kop: Zegel | None, ankers: object) -> Iterator[Bre
             yield Breuk(chain, f"zegel {tot + 1}", reden)
         elif Zegel.objects.filter(chain=chain, seq=anker.positie).values_list("hash", flat=True).first() != anker.hash:
             yield Breuk(chain, f"zegel {anker.positie}", f"wijkt af van het anker van {anker.tijdstip}")
-    rij_anker = ankers.rijen.get(chain)  # type: ignore[attr-defined]  # anchors from before the seals
+    rij_anker = ankers.rijen.get(chain)  # anchors from before the seals
     if rij_anker is not None:
         gevonden = AuditEntry.objects.filter(chain=chain, seq=rij_anker.positie).values_list("hash", flat=True).first()
         if gevonden != rij_anker.hash:
