@@ -227,8 +227,15 @@ def entry_hash(entry: AuditEntry) -> str:
     """HMAC-SHA256 of the row's fields (and, since the seals, its id) with the key kept outside
     the database (settings.AUDIT_KEY): without the key nobody can make a changed, moved or
     added row verify again."""
-    velden = HASHED_FIELDS if entry.seq is not None else HASHED_FIELDS_MET_ID
-    payload = {name: _canonical(getattr(entry, name)) for name in velden}
+    return hash_van({name: getattr(entry, name) for name in HASHED_FIELDS_MET_ID})
+
+
+def hash_van(waarden: dict[str, Any]) -> str:
+    """`entry_hash` of a row read as values (`.values(*HASHED_FIELDS_MET_ID)`): the verifier
+    walks millions of rows and skips building a model for each."""
+    velden = HASHED_FIELDS if waarden["seq"] is not None else HASHED_FIELDS_MET_ID
+    payload = {name: waarden[name] for name in velden}
+    payload["tijdstip"] = _canonical(payload["tijdstip"])  # the one date among them
     data = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
     return hmac.new(settings.AUDIT_KEY.encode(), data, hashlib.sha256).hexdigest()
 

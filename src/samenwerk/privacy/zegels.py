@@ -38,7 +38,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from .audit import GENESIS, Breuk, entry_hash
+from .audit import GENESIS, HASHED_FIELDS_MET_ID, Breuk, hash_van
 from .models import AuditEntry, Zegel
 
 if TYPE_CHECKING:
@@ -235,14 +235,18 @@ def loop_zegels(chain: int, kop: Kop, *, sinds: datetime.datetime | None = None)
         kop.zegel = vorige
 
 
+def _rijen(**filters: object) -> Iterator[dict[str, object]]:
+    """A chain's rows in id order, as values (no model per row)."""
+    rijen = AuditEntry.objects.filter(**filters).order_by("id").values(*HASHED_FIELDS_MET_ID, "hash")
+    return rijen.iterator(chunk_size=2000)
+
+
 def _rijen_van(zegel: Zegel, vanaf: int) -> Iterator[Breuk]:
     digest = _Digest()
-    for entry in (
-        AuditEntry.objects.filter(chain=zegel.chain, id__gt=vanaf, id__lte=zegel.tot_id).order_by("id").iterator(chunk_size=2000)
-    ):
-        if not hmac.compare_digest(entry_hash(entry), entry.hash):
-            yield Breuk(zegel.chain, f"rij {entry.pk}", "inhoud is gewijzigd")
-        digest.voeg_toe(entry.pk, entry.hash)
+    for rij in _rijen(chain=zegel.chain, id__gt=vanaf, id__lte=zegel.tot_id):
+        if not hmac.compare_digest(hash_van(rij), rij["hash"]):
+            yield Breuk(zegel.chain, f"rij {rij['id']}", "inhoud is gewijzigd")
+        digest.voeg_toe(rij["id"], rij["hash"])
     if digest.aantal != zegel.aantal:
         yield Breuk(zegel.chain, f"zegel {zegel.seq}", f"verzegelde {zegel.aantal} rijen, nu zijn het er {digest.aantal}")
     elif digest.hexdigest() != zegel.digest:
@@ -253,16 +257,15 @@ def _onverzegeld(chain: int, kop: Zegel | None, nu: datetime.datetime, na: datet
     """Rows after the newest seal: each one's HMAC, and none older than `na`."""
     oud = None
     vanaf = max(kop.tot_id if kop else 0, verzegeld_tot())
-    rijen = AuditEntry.objects.filter(chain=chain, id__gt=kop.tot_id if kop else 0).order_by("id")
-    for entry in rijen.iterator(chunk_size=2000):
-        if entry.pk <= vanaf:  # in a range sealed for other chains: this chain's seal misses it
-            yield Breuk(chain, f"rij {entry.pk}", "staat niet in het zegel van zijn keten")
-        elif not hmac.compare_digest(entry_hash(entry), entry.hash):
-            yield Breuk(chain, f"rij {entry.pk}", "inhoud is gewijzigd")
-        elif oud is None and na is not None and entry.tijdstip < nu - na:
-            oud = entry
+    for rij in _rijen(chain=chain, id__gt=kop.tot_id if kop else 0):
+        if rij["id"] <= vanaf:  # in a range sealed for other chains: this chain's seal misses it
+            yield Breuk(chain, f"rij {rij['id']}", "staat niet in het zegel van zijn keten")
+        elif not hmac.compare_digest(hash_van(rij), rij["hash"]):
+            yield Breuk(chain, f"rij {rij['id']}", "inhoud is gewijzigd")
+        elif oud is None and na is not None and rij["tijdstip"] < nu - na:
+            oud = rij
     if oud is not None:
-        yield Breuk(chain, f"rij {oud.pk}", f"nog niet verzegeld, geschreven op {oud.tijdstip:%Y-%m-%d %H:%M:%S} (UTC)")
+        yield Breuk(chain, f"rij {oud['id']}", f"nog niet verzegeld, geschreven op {oud['tijdstip']:%Y-%m-%d %H:%M:%S} (UTC)")
 
 
 def _tegen_ankers(chain: int, kop: Zegel | None, ankers: Ankers) -> Iterator[Breuk]:
