@@ -227,7 +227,8 @@ def entry_hash(entry: AuditEntry) -> str:
     """HMAC-SHA256 of the row's fields (and, since the seals, its id) with the key kept outside
     the database (settings.AUDIT_KEY): without the key nobody can make a changed, moved or
     added row verify again."""
-    return hash_van({name: getattr(entry, name) for name in HASHED_FIELDS_MET_ID})
+    velden = HASHED_FIELDS if entry.seq is not None else HASHED_FIELDS_MET_ID  # rows from before: no id
+    return hash_van({name: getattr(entry, name) for name in velden})
 
 
 def hash_van(waarden: dict[str, Any]) -> str:
