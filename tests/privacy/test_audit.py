@@ -241,6 +241,9 @@ def test_the_daily_check_walks_only_the_seals_of_the_day(time_machine):
     assert [b.reden for b in verify()] == ["inhoud is gewijzigd"]
     assert list(verify(sinds=timezone.now() - datetime.timedelta(days=1))) == []  # the old seal is not walked
     call_command("verify_audit_log", "--dagen", "1")
+    for fout in ("0", "-2"):
+        with pytest.raises(CommandError, match="positief aantal dagen"):
+            call_command("verify_audit_log", "--dagen", fout)
 
 
 def test_a_failed_change_leaves_no_log_row():

@@ -23,6 +23,8 @@ class Command(BaseCommand):
         parser.add_argument("--dagen", type=float, help="Alleen wat in de laatste zoveel dagen is verzegeld.")
 
     def handle(self, *args: Any, dagen: float | None = None, **options: Any) -> None:
+        if dagen is not None and dagen <= 0:
+            raise CommandError("--dagen moet een positief aantal dagen zijn, bijvoorbeeld --dagen 1 (zonder --dagen: alles).")
         begin = time.monotonic()
         sinds = timezone.now() - datetime.timedelta(days=dagen) if dagen else None
         breuken = list(verify(sinds=sinds))
