@@ -92,6 +92,10 @@ def test_case_brought_reviewed_shared_and_evaluatietafel_filled(live_server, bro
     aanjager.get_by_label("Over algemene successen").check()
     aanjager.get_by_role("button", name="Opslaan").click()
     aanjager.get_by_text("De rollen en de aanwezigen zijn vastgelegd.").wait_for()
+    # The text shows while the page is still parsing; htmx is a deferred script and binds the
+    # cells' autosave only after that. Typing before then is a plain edit that nothing saves
+    # (seen on a loaded CI run), so wait for the page to have loaded.
+    aanjager.wait_for_load_state("load")
     cellen = {
         "cel-1-wat_doe_je": "Signalen komen via de huisarts binnen",
         "cel-7-wat_gaat_goed": "Iedereen dacht mee zonder belemmeringen",
