@@ -164,7 +164,7 @@ def test_list_shows_only_my_cases_and_filters(client, personas, casus):
 
 
 def test_the_list_logs_each_resident_it_shows(client, personas, casus):
-    """Mijn casussen shows residents' names: one read row per case shown, with the basis, so
+    """Mijn casussen shows residents' names: a read row per basis naming the cases shown, so
     the resident's "who looked at my data" shows it. The API list logs the same."""
     from samenwerk.casussen import services
     from samenwerk.casussen.models import Toestemming
@@ -176,16 +176,19 @@ def test_the_list_logs_each_resident_it_shows(client, personas, casus):
     )
     login(client, personas.professional)
     client.get(reverse("casussen:lijst"))
-    rijen = {r.casus_id: r for r in AuditEntry.objects.filter(gebeurtenis="casus.lijst", gebruiker_id=personas.professional.pk)}
-    assert set(rijen) == {casus.pk, zonder.pk}
-    rij = rijen[casus.pk]
-    assert (rij.actie, rij.inwoner_id, rij.gegevenssegment, rij.velden, rij.kanaal) == (
-        "read", casus.inwoner_id, "persoonsgegevens", ["achternaam", "voornaam"], "web",
+    # two bases (consent or not): two rows, each naming its case
+    rijen = {
+        tuple(r.casus_ids): r for r in AuditEntry.objects.filter(gebeurtenis="casus.lijst", gebruiker_id=personas.professional.pk)
+    }
+    assert set(rijen) == {(casus.pk,), (zonder.pk,)}
+    rij = rijen[(casus.pk,)]
+    assert (rij.actie, rij.inwoner_ids, rij.inwoner_id, rij.gegevenssegment, rij.velden, rij.kanaal) == (
+        "read", [casus.inwoner_id], None, "persoonsgegevens", ["achternaam", "voornaam"], "web",
     )  # fmt: skip
     assert (rij.relatie, rij.rol, rij.organisatie, rij.grond_rol, rij.noodtoegang) == (
         "casusregisseur", "casusregisseur", str(personas.organisatie), True, False,
     )  # fmt: skip
-    assert (rij.toestemming, rijen[zonder.pk].toestemming) == (True, False)  # the latest consent counts
+    assert (rij.toestemming, rijen[(zonder.pk,)].toestemming) == (True, False)  # the latest consent counts
     client.get(reverse("api:casussen"))
     assert AuditEntry.objects.filter(gebeurtenis="casus.lijst", kanaal="api").count() == 2
     # emergency access puts the case on the list, and says so in the log
@@ -193,7 +196,7 @@ def test_the_list_logs_each_resident_it_shows(client, personas, casus):
     services.breek_het_glas(actor=personas.gebiedsaanjager, casus=casus, reden="Zorgen over de veiligheid")
     client.get(reverse("casussen:lijst"))
     nood = AuditEntry.objects.get(gebeurtenis="casus.lijst", gebruiker_id=personas.gebiedsaanjager.pk)
-    assert (nood.casus_id, nood.noodtoegang, nood.reden, nood.grond_rol) == (casus.pk, True, "Zorgen over de veiligheid", False)
+    assert (nood.casus_ids, nood.noodtoegang, nood.reden, nood.grond_rol) == ([casus.pk], True, "Zorgen over de veiligheid", False)
     assert not list(verify())
 
 

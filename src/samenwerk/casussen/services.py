@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenwerk.gemeenten.models import Gebied, Organisatie, User
-from samenwerk.privacy.audit import Grondslag, Onderwerp, Regel, record_many
+from samenwerk.privacy.audit import Grondslag, Onderwerp, Regel, bundel, record_many
 from samenwerk.privacy.models import Actie
 
 from .models import Betrokkene, Casus, Gebeurtenis, Inwoner, Netwerklid, Noodtoegang, Route, Toestemming
@@ -95,11 +95,12 @@ def _regel(
 
 
 def log_lijst(*, actor: User, casussen: Sequence[Casus], gebeurtenis: str = "casus.lijst", pagina: Regel | None = None) -> None:
-    """A list that shows residents' names (Mijn casussen, its search, the API list): one read
-    row per case on the page whose resident it shows, so that "who looked at my data" tells
-    the resident their name was on this person's list, on which basis. The procesregisseur's
-    rows show no resident and are not logged here. A fixed number of queries for any page.
-    `pagina`: the list's own row (who looked at the list), written in the same one write."""
+    """A list that shows residents' names (Mijn casussen, its search, the API list): a read
+    row naming every case on the page whose resident it shows, one per basis (`bundel`), so
+    that "who looked at my data" tells each resident their name was on this person's list, on
+    which basis. The procesregisseur's rows show no resident and are not logged here. A fixed
+    number of queries for any page. `pagina`: the list's own row (who looked at the list),
+    written in the same one write."""
     ids = [casus.pk for casus in casussen]
     if not ids:
         if pagina is not None:
@@ -126,6 +127,7 @@ def log_lijst(*, actor: User, casussen: Sequence[Casus], gebeurtenis: str = "cas
                 segment="persoonsgegevens",
             )
         )
+    regels = bundel(regels)
     if pagina is not None:
         regels.insert(0, pagina)
     if regels:

@@ -15,7 +15,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.conf import settings
@@ -40,6 +40,10 @@ HASHED_FIELDS = [
     "kanaal", "ip_adres", "user_agent", "systeem",
 ]  # fmt: skip
 HASHED_FIELDS_MET_ID = ["id", *HASHED_FIELDS]
+# A list view's row (issue 21) also names its residents and cases; rows without such lists
+# keep the HMAC above, so rows written before the lists still verify. Which of the two a row
+# uses follows from its content, and changing that content changes the HMAC's input either way.
+HASHED_FIELDS_LIJST = [*HASHED_FIELDS_MET_ID, "inwoner_ids", "casus_ids"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,9 @@ class Onderwerp:
     object_type: str = ""
     object_id: str | int = ""
     gegevenssegment: str = ""
+    # a list view's row: every resident and case it showed (see `bundel`)
+    inwoner_ids: tuple[int, ...] = ()
+    casus_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,35 @@ class Regel:
     rol: str = ""
     organisatie: str = ""
     velden: tuple[str, ...] | None = None  # this row's fields, when they differ from the call's
+
+
+def bundel(regels: Iterable[Regel]) -> list[Regel]:
+    """A list view's rows about the cases it showed, as one row per basis naming them all
+    (issue 21): a page of 25 residents on one basis is one row, not 25. Rows on another basis
+    (emergency access with its reason, another role, consent or not, another municipality's
+    chain) stay rows of their own, so every resident still sees on which basis their name was
+    shown. A row that names an object beside its case is written as it is."""
+    groepen: dict[Regel, list[Regel]] = {}
+    for regel in regels:
+        o = regel.onderwerp
+        if o.inwoner_ids or o.casus_ids or str(o.object_id) not in ("", str(o.casus_id)):
+            groepen.setdefault(regel, [])
+            continue
+        sleutel = replace(regel, onderwerp=replace(o, inwoner_id=None, casus_id=None, object_id=""))
+        groepen.setdefault(sleutel, []).append(regel)
+    return [
+        replace(
+            sleutel,
+            onderwerp=replace(
+                sleutel.onderwerp,
+                inwoner_ids=tuple(sorted({r.onderwerp.inwoner_id for r in groep if r.onderwerp.inwoner_id is not None})),
+                casus_ids=tuple(sorted({r.onderwerp.casus_id for r in groep if r.onderwerp.casus_id is not None})),
+            ),
+        )
+        if groep
+        else sleutel
+        for sleutel, groep in groepen.items()
+    ]
 
 
 def record_many(
@@ -207,6 +243,8 @@ def _entry(regel: Regel, gedeeld: dict[str, Any]) -> AuditEntry:
         gemeente_id=onderwerp.gemeente_id,
         inwoner_id=onderwerp.inwoner_id,
         casus_id=onderwerp.casus_id,
+        inwoner_ids=sorted(set(onderwerp.inwoner_ids)),
+        casus_ids=sorted(set(onderwerp.casus_ids)),
         object_type=onderwerp.object_type,
         object_id=str(onderwerp.object_id),
         gegevenssegment=onderwerp.gegevenssegment,
@@ -227,18 +265,24 @@ def entry_hash(entry: AuditEntry) -> str:
     """HMAC-SHA256 of the row's fields (and, since the seals, its id) with the key kept outside
     the database (settings.AUDIT_KEY): without the key nobody can make a changed, moved or
     added row verify again."""
-    velden = HASHED_FIELDS if entry.seq is not None else HASHED_FIELDS_MET_ID  # rows from before: no id
-    return hash_van({name: getattr(entry, name) for name in velden})
+    velden = HASHED_FIELDS if entry.seq is not None else HASHED_FIELDS_LIJST  # read no more than needed
+    return hash_van({name: getattr(entry, name, None) for name in velden})
 
 
 def hash_van(waarden: dict[str, Any]) -> str:
-    """`entry_hash` of a row read as values (`.values(*HASHED_FIELDS_MET_ID)`): the verifier
+    """`entry_hash` of a row read as values (`.values(*HASHED_FIELDS_LIJST)`): the verifier
     walks millions of rows and skips building a model for each."""
-    velden = HASHED_FIELDS if waarden["seq"] is not None else HASHED_FIELDS_MET_ID
+    velden = _gehasht(waarden)
     payload = {name: waarden[name] for name in velden}
     payload["tijdstip"] = _canonical(payload["tijdstip"])  # the one date among them
     data = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
     return hmac.new(settings.AUDIT_KEY.encode(), data, hashlib.sha256).hexdigest()
+
+
+def _gehasht(waarden: dict[str, Any]) -> list[str]:
+    if waarden["seq"] is not None:  # rows from before the seals: no id
+        return HASHED_FIELDS
+    return HASHED_FIELDS_LIJST if waarden.get("inwoner_ids") or waarden.get("casus_ids") else HASHED_FIELDS_MET_ID
 
 
 @dataclass(frozen=True)

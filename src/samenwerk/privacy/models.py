@@ -21,6 +21,8 @@ from typing import Any, NoReturn
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .velden import IdLijst
+
 
 class Actie(models.TextChoices):
     """NEN 7513 action codes, plus the forms of reading the standard asks to log separately."""
@@ -97,6 +99,11 @@ class AuditEntry(AlleenToevoegen):
     gemeente_id = models.BigIntegerField(_("gemeente (id)"), null=True)
     inwoner_id = models.BigIntegerField(_("inwoner (id)"), null=True)
     casus_id = models.BigIntegerField(_("casus (id)"), null=True)
+    # A list view's row names every resident it showed (issue 21): one row per view and basis
+    # instead of one per resident. Empty on other rows. On PostgreSQL each has a partial GIN
+    # index (migration 0006); "who looked at my data" searches them beside inwoner_id.
+    inwoner_ids = IdLijst(_("inwoners (ids)"), default=list, blank=True)
+    casus_ids = IdLijst(_("casussen (ids)"), default=list, blank=True)
     object_type = models.CharField(_("soort object"), max_length=60, blank=True)
     object_id = models.CharField(_("object (id)"), max_length=64, blank=True)
     gegevenssegment = models.CharField(_("gegevenssegment"), max_length=60, blank=True)

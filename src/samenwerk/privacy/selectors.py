@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import AuditEntry
 
@@ -24,9 +24,9 @@ def zoek_in_log(
 ) -> QuerySet[AuditEntry]:
     qs = AuditEntry.objects.filter(gemeente_id__in=list(gemeente_ids))
     if casus_id:
-        qs = qs.filter(casus_id=casus_id)
+        qs = qs.filter(over_casus(casus_id))
     if inwoner_id:
-        qs = qs.filter(inwoner_id=inwoner_id)
+        qs = qs.filter(over_inwoner(inwoner_id))
     if gebruiker:
         qs = qs.filter(gebruiker_naam__icontains=gebruiker)
     if actie:
@@ -38,6 +38,15 @@ def zoek_in_log(
     if tot:
         qs = qs.filter(tijdstip__date__lte=tot)
     return qs.order_by("-tijdstip", "-id")
+
+
+def over_inwoner(inwoner_id: int) -> Q:
+    """The rows about this resident: their own, and the list views that showed them."""
+    return Q(inwoner_id=inwoner_id) | Q(inwoner_ids__bevat=inwoner_id)
+
+
+def over_casus(casus_id: int) -> Q:
+    return Q(casus_id=casus_id) | Q(casus_ids__bevat=casus_id)
 
 
 EXPORT_VELDEN = [
@@ -52,6 +61,8 @@ EXPORT_VELDEN = [
     "gemeente_id",
     "inwoner_id",
     "casus_id",
+    "inwoner_ids",
+    "casus_ids",
     "object_type",
     "object_id",
     "gegevenssegment",
@@ -76,7 +87,7 @@ EXPORT_VELDEN = [
 def wie_keek(gemeente_id: int, inwoner_id: int) -> QuerySet[AuditEntry]:
     """What staff did with one resident's data, newest first (the resident's own view)."""
     return (
-        AuditEntry.objects.filter(gemeente_id=gemeente_id, inwoner_id=inwoner_id, uitkomst="success")
+        AuditEntry.objects.filter(over_inwoner(inwoner_id), gemeente_id=gemeente_id, uitkomst="success")
         .exclude(rol="inwoner")
         .exclude(gebruiker_id__isnull=True)
         .order_by("-tijdstip", "-id")

@@ -38,7 +38,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from .audit import GENESIS, HASHED_FIELDS_MET_ID, Breuk, hash_van
+from .audit import GENESIS, HASHED_FIELDS_LIJST, Breuk, hash_van
 from .models import AuditEntry, Zegel
 
 if TYPE_CHECKING:
@@ -237,7 +237,7 @@ def loop_zegels(chain: int, kop: Kop, *, sinds: datetime.datetime | None = None)
 
 def _rijen(**filters: object) -> Iterator[dict[str, object]]:
     """A chain's rows in id order, as values (no model per row)."""
-    rijen = AuditEntry.objects.filter(**filters).order_by("id").values(*HASHED_FIELDS_MET_ID, "hash")
+    rijen = AuditEntry.objects.filter(**filters).order_by("id").values(*HASHED_FIELDS_LIJST, "hash")
     return rijen.iterator(chunk_size=2000)
 
 
