@@ -46,6 +46,8 @@ def schrijf_audit(ctx: Ctx, chain: int) -> int:
             gemeente_id=chain,
             inwoner_id=e.inwoner_id,
             casus_id=e.casus_id,
+            inwoner_ids=[],  # the generated history holds no list views (they come from the load run)
+            casus_ids=[],
             object_type=e.object_type,
             object_id=str(e.object_id),
             gegevenssegment=e.segment,
