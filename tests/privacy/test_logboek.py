@@ -96,3 +96,25 @@ def test_export_cells_typed_by_others_are_never_formulas(client, personas):
         for kolom in ("user_agent", "organisatie", "reden"):
             assert row[kolom].startswith("'") and row[kolom][1:] in kwaad, (kolom, row[kolom])
             assert not row[kolom].startswith(FORMULE_BEGIN)
+
+
+def test_the_period_counts_whole_days_in_dutch_time(personas, time_machine):
+    """From and to are days on the Dutch clock: a row at 23:30 on the last day is in, one at
+    00:30 the next day (23:30 UTC) is not, and neither is the evening before the first day."""
+    import zoneinfo
+
+    from samenwerk.privacy.selectors import zoek_in_log
+
+    amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
+    tijden = {
+        "avond ervoor": datetime.datetime(2026, 3, 31, 23, 59, tzinfo=amsterdam),
+        "eerste dag": datetime.datetime(2026, 4, 1, 0, 0, tzinfo=amsterdam),
+        "laatste avond": datetime.datetime(2026, 4, 2, 23, 30, tzinfo=amsterdam),
+        "dag erna": datetime.datetime(2026, 4, 3, 0, 30, tzinfo=amsterdam),
+    }
+    ids = {}
+    for naam, moment in tijden.items():
+        time_machine.move_to(moment)
+        ids[record(actor=None, actie="read", gebeurtenis=naam, onderwerp=Onderwerp(gemeente_id=personas.gemeente.pk)).pk] = naam
+    gevonden = zoek_in_log([personas.gemeente.pk], van=datetime.date(2026, 4, 1), tot=datetime.date(2026, 4, 2))
+    assert sorted(ids[r.pk] for r in gevonden) == ["eerste dag", "laatste avond"]

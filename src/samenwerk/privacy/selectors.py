@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from .models import AuditEntry
 
@@ -33,11 +34,17 @@ def zoek_in_log(
         qs = qs.filter(actie=actie)
     if uitkomst:
         qs = qs.filter(uitkomst=uitkomst)
+    # days in local time, compared as moments: `tijdstip__date` would wrap the column in a
+    # conversion, and no index on tijdstip could serve the period
     if van:
-        qs = qs.filter(tijdstip__date__gte=van)
+        qs = qs.filter(tijdstip__gte=_begin_van(van))
     if tot:
-        qs = qs.filter(tijdstip__date__lte=tot)
+        qs = qs.filter(tijdstip__lt=_begin_van(tot + datetime.timedelta(days=1)))
     return qs.order_by("-tijdstip", "-id")
+
+
+def _begin_van(dag: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(dag, datetime.time.min))
 
 
 def over_inwoner(inwoner_id: int) -> Q:
