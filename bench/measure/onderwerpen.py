@@ -5,16 +5,24 @@ of the person's authenticator."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bench.generate.organisatie import WACHTWOORD
-from samenwerk.gemeenten.models import Gemeente, User
+from samenwerk.casussen.models import Casus
+from samenwerk.casussen.services import laatste_toestemming
+from samenwerk.gemeenten.models import Gemeente, Rol, Roltoewijzing, User
+from samenwerk.plannen.inwoner import GELDIG
+from samenwerk.plannen.inwoner import hash_van as planlink_hash
+from samenwerk.plannen.models import PlanLink
+from samenwerk.privacy.models import AuditEntry
 from samenwerk.rendement.models import Prijslijst
 
 OPEN = "c.status <> 'afgesloten'"
@@ -41,6 +49,10 @@ class Onderwerpen:
     tafel_id: int | None = None
     tafel_bijeenkomst_id: int | None = None
     tafel_voorzitter_id: int | None = None
+    # The access log read by the people it is about (issue 21): a resident's "who looked at my
+    # data" through a plan link made for the run, and the privacy officer's search for that
+    # resident over a year; each also for a resident of the small professional, elsewhere.
+    inzage: Inzage | None = None
 
     def beschrijving(self) -> dict[str, Any]:
         return {
@@ -52,6 +64,16 @@ class Onderwerpen:
             "afspraken_in_die_casus": self.afspraken,
             "kleine_professional": self.klein_user_id,
         }
+
+
+@dataclass
+class Inzage:
+    token: str
+    casusnummer: str
+    privacy_user_id: int
+    klein_token: str
+    klein_casusnummer: str
+    klein_privacy_user_id: int
 
 
 def _een(sql: str, params: list[Any]) -> tuple[Any, ...]:
@@ -114,7 +136,9 @@ def kies() -> Onderwerpen:
             [gemeente_id],
         )
     tafel = _tafel()
+    inzage = _inzage(user_id, casus_id, klein_id)
     return Onderwerpen(
+        inzage=inzage,
         tafel_id=tafel[0],
         tafel_bijeenkomst_id=tafel[1],
         tafel_voorzitter_id=tafel[2],
@@ -151,6 +175,44 @@ def _tafel() -> tuple[int | None, int | None, int | None]:
         [tafel_id],
     )
     return tafel_id, bijeenkomst, voorzitter
+
+
+def _inzage(user_id: int, casus_id: int, klein_id: int) -> Inzage | None:
+    """A plan link for a resident of the busiest casusregisseur (the measured case if its
+    resident consented, otherwise their case with consent and the most log rows) and one of
+    the small professional, made for this run as a professional would send it."""
+    gekozen = [_met_toestemming(wie, voorkeur) for wie, voorkeur in ((user_id, casus_id), (klein_id, None))]
+    if None in gekozen:
+        return None
+    (groot, groot_privacy), (klein, klein_privacy) = gekozen  # type: ignore[misc]
+    return Inzage(
+        token=_planlink(groot, user_id), casusnummer=Casus.objects.get(pk=groot).nummer, privacy_user_id=groot_privacy,
+        klein_token=_planlink(klein, klein_id), klein_casusnummer=Casus.objects.get(pk=klein).nummer,
+        klein_privacy_user_id=klein_privacy,
+    )  # fmt: skip
+
+
+def _met_toestemming(user_id: int, voorkeur: int | None) -> tuple[int, int] | None:
+    """(case, the privacy officer of its municipality)."""
+    ids = list(Casus.objects.filter(betrokkenen__user_id=user_id, betrokkenen__tot__isnull=True).values_list("pk", flat=True))
+    met = {pk for pk, ja in laatste_toestemming(ids).items() if ja}
+    if not met:
+        return None
+    casus_id = voorkeur if voorkeur in met else max(met, key=lambda pk: (AuditEntry.objects.filter(casus_id=pk).count(), -pk))
+    gemeente_id = Casus.objects.filter(pk=casus_id).values_list("gemeente_id", flat=True).get()
+    privacy = (
+        Roltoewijzing.objects.filter(gemeente_id=gemeente_id, rol=Rol.PRIVACYFUNCTIONARIS)
+        .order_by("id").values_list("user_id", flat=True).first()
+    )  # fmt: skip
+    return None if privacy is None else (casus_id, privacy)
+
+
+def _planlink(casus_id: int, door: int) -> str:
+    token = secrets.token_urlsafe(32)
+    PlanLink.objects.create(
+        casus_id=casus_id, token_hash=planlink_hash(token), aangemaakt_door_id=door, verloopt_op=timezone.now() + GELDIG
+    )
+    return token
 
 
 def code(user: User, stappen_verder: int = 0) -> str:

@@ -15,9 +15,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Q
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+
+from samenwerk.casussen.models import Casus
 
 from . import sql, vast, vloer
 from .onderwerpen import Onderwerpen, inloggen
@@ -34,6 +37,8 @@ class Pagina:
     params: list[Any]
     klein_url: str = ""  # the same page for a small subject: the query count must not change
     als: int | None = None  # measured as this person instead of the busiest casusregisseur
+    klein_als: int | None = None  # the small page as this person instead of the small professional
+    anoniem: bool = False  # a resident's page: no one signed in (a plan link)
     tijden: list[float] = field(default_factory=list)
     sql_tijden: list[float] = field(default_factory=list)
     queries: int = 0
@@ -117,7 +122,44 @@ def pagina_lijst(o: Onderwerpen) -> list[Pagina]:
                 als=o.tafel_voorzitter_id,
             ),
         ]
-    return lijst
+    return lijst + _inzage(o)
+
+
+def _inzage(o: Onderwerpen) -> list[Pagina]:
+    i = o.inzage
+    if i is None:
+        return []
+    inwoner_id, gemeente_id = Casus.objects.filter(nummer_is(i.casusnummer)).values_list("inwoner_id", "gemeente_id").get()
+    tot = timezone.localdate()
+    van = tot - datetime.timedelta(days=365)
+    periode = f"van={van:%Y-%m-%d}&tot={tot:%Y-%m-%d}&hele_inwoner=on"
+    begin, eind = (
+        timezone.make_aware(datetime.datetime.combine(d, datetime.time.min)) for d in (van, tot + datetime.timedelta(days=1))
+    )
+    return [
+        Pagina(
+            "Inwoner: wie keek naar mijn gegevens",
+            f"/mijn-plan/{i.token}/wie-keek/",
+            sql.WIE_KEEK,
+            [gemeente_id, inwoner_id, inwoner_id],
+            klein_url=f"/mijn-plan/{i.klein_token}/wie-keek/",
+            anoniem=True,
+        ),
+        Pagina(
+            "Privacyfunctionaris: toegangslog van een inwoner over een jaar",
+            f"/toegangslog/?casus={i.casusnummer}&{periode}",
+            sql.LOGBOEK_INWONER,
+            [gemeente_id, inwoner_id, inwoner_id, begin, eind],
+            klein_url=f"/toegangslog/?casus={i.klein_casusnummer}&{periode}",
+            als=i.privacy_user_id,
+            klein_als=i.klein_privacy_user_id,
+        ),
+    ]
+
+
+def nummer_is(nummer: str) -> Q:
+    jaar, pk = nummer.split("-")
+    return Q(pk=int(pk), aanmelddatum__year=int(jaar))
 
 
 def meet(o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[str], Any] = print) -> dict[str, Any]:
@@ -133,18 +175,20 @@ def meet(o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[st
     gc.collect()
     gc.freeze()
     for p in pagina_lijst(o):
-        wie = client
+        wie, wie_klein = (Client(), Client()) if p.anoniem else (client, klein)
         if p.als:
             wie = anderen.get(p.als) or anderen.setdefault(p.als, inloggen(Client(), p.als))
+        if p.klein_als:
+            wie_klein = anderen.get(p.klein_als) or anderen.setdefault(p.klein_als, inloggen(Client(), p.klein_als))
         for _ in range(OPWARMEN):  # first requests may fill caches: count the queries after them
             _get(wie, p.url)
         with CaptureQueriesContext(connection) as q:
             _get(wie, p.url)
         p.queries = len(q.captured_queries)
         if p.klein_url:
-            _get(klein, p.klein_url)
+            _get(wie_klein, p.klein_url)
             with CaptureQueriesContext(connection) as q:
-                _get(klein, p.klein_url)
+                _get(wie_klein, p.klein_url)
             p.queries_klein = len(q.captured_queries)
         p.tijden = herhaal(wie, p.url, herhalingen)
         with connection.cursor() as cursor:

@@ -108,3 +108,22 @@ SELECT (SELECT json_agg(x) FROM (SELECT triage, COUNT(*) FROM a GROUP BY triage)
        (SELECT SUM(s.bedrag) FROM tafel_besteding s JOIN tafel_budgetpot p ON p.id = s.pot_id
           WHERE p.tafel_id = %s AND s.besloten_op BETWEEN %s AND %s)
 """
+
+# The access log as the people it is about read it (issue 21): the rows about one resident,
+# their own and the list views that named them (GIN index), newest first, fifty to a page, with
+# the number of them. The resident sees what staff did; the privacy officer searches a period.
+_OVER_INWONER = """
+WITH rijen AS (
+    SELECT id, tijdstip FROM privacy_auditentry
+    WHERE gemeente_id = %s AND (inwoner_id = %s OR (cardinality(inwoner_ids) > 0 AND inwoner_ids @> ARRAY[%s]::bigint[]))
+      {filter}
+)
+SELECT a.id, a.tijdstip, a.actie, a.gebeurtenis, a.gebruiker_naam, a.rol, a.organisatie, a.casus_id, a.inwoner_id,
+       a.casus_ids, a.gegevenssegment, a.velden, a.relatie, a.toestemming, a.noodtoegang, a.reden, a.kanaal, a.ip_adres,
+       (SELECT COUNT(*) FROM rijen) AS totaal
+FROM (SELECT id, tijdstip FROM rijen ORDER BY tijdstip DESC, id DESC LIMIT 50) r
+JOIN privacy_auditentry a ON a.id = r.id
+ORDER BY a.tijdstip DESC, a.id DESC
+"""
+WIE_KEEK = _OVER_INWONER.format(filter="AND uitkomst = 'success' AND rol <> 'inwoner' AND gebruiker_id IS NOT NULL")
+LOGBOEK_INWONER = _OVER_INWONER.format(filter="AND tijdstip >= %s AND tijdstip < %s")

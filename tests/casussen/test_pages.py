@@ -196,7 +196,12 @@ def test_the_list_logs_each_resident_it_shows(client, personas, casus):
     services.breek_het_glas(actor=personas.gebiedsaanjager, casus=casus, reden="Zorgen over de veiligheid")
     client.get(reverse("casussen:lijst"))
     nood = AuditEntry.objects.get(gebeurtenis="casus.lijst", gebruiker_id=personas.gebiedsaanjager.pk)
-    assert (nood.casus_ids, nood.noodtoegang, nood.reden, nood.grond_rol) == ([casus.pk], True, "Zorgen over de veiligheid", False)
+    assert (nood.casus_ids, nood.noodtoegang, nood.reden, nood.grond_rol) == (
+        [casus.pk],
+        True,
+        "Zorgen over de veiligheid",
+        False,
+    )
     assert not list(verify())
 
 

@@ -53,4 +53,5 @@ class Bevat(Lookup):  # type: ignore[type-arg]
         params = [*lhs_params, *lhs_params, *rhs_params]
         if connection.vendor == "postgresql":
             return f"(cardinality({lhs}) > 0 AND {lhs} @> ARRAY[{rhs}]::bigint[])", params
-        return f"(json_array_length({lhs}) > 0 AND EXISTS (SELECT 1 FROM json_each({lhs}) WHERE value = {rhs}))", params
+        # lhs is the column Django compiled, rhs a placeholder: no input in the text
+        return f"(json_array_length({lhs}) > 0 AND EXISTS (SELECT 1 FROM json_each({lhs}) WHERE value = {rhs}))", params  # noqa: S608
