@@ -100,6 +100,12 @@ def controleer(page, paden: list[str], base_url: str) -> list[str]:  # type: ign
 def demo(live_server):  # type: ignore[no-untyped-def]
     call_command("load_demo", quiet_logins=True)
     call_command("signaleer", verbosity=0)
+    # the professional looked at Mijn casussen: the access log's list rows show on the
+    # resident's "who looked" page and in the privacy officer's log at every width
+    from samenwerk.casussen.services import log_lijst
+
+    professional = User.objects.get(email="professional@lindenhoven.example")
+    log_lijst(actor=professional, casussen=list(Casus.objects.for_user(professional).order_by("pk")[:25]))
     return live_server
 
 
