@@ -33,6 +33,22 @@ def fouten_naar_form(form: BaseForm, fout: ValidationError) -> None:
         form.add_error(None, fout.messages)
 
 
+def verwerk_form(request: HttpRequest, form: BaseForm, actie: Callable[[dict], object], succes: str) -> bool:  # type: ignore[type-arg]
+    """A form behind one service call: when the form is valid and the service accepts it,
+    `succes` is shown on the next page and this returns True (the caller redirects). Otherwise
+    the service's Dutch messages stand at the fields they name and it returns False (the caller
+    shows the form again, with what was typed). Other exceptions (a conflict) pass through."""
+    if not form.is_valid():
+        return False
+    try:
+        actie(form.cleaned_data)
+    except ValidationError as fout:
+        fouten_naar_form(form, fout)
+        return False
+    messages.success(request, succes)
+    return True
+
+
 def voer_uit(request: HttpRequest, actie: Callable[[], object], succes: str) -> bool:
     """Run one service call behind a button; its outcome (the service's Dutch messages, or
     `succes`) is shown on the next page. Returns whether it succeeded."""

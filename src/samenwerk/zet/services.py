@@ -411,15 +411,21 @@ def maak_rode_draad(
     draad = RodeDraad.objects.create(ronde=ronde, naam=naam.strip()[:200], beschrijving=beschrijving)
     draad.antwoorden.set(gevonden)
     draad.dossiers.set(rcs)
+    _log_nieuw(actor, ronde, "rode_draad", draad.pk)
+    return draad
+
+
+def _log_nieuw(actor: User, ronde: Evaluatieronde, soort: str, pk: int) -> None:
+    """Something the evaluators made from the round's material (a rode draad, an improvement
+    point): the round's row in the access log, as made."""
     log(
         actor=actor,
         ronde=ronde,
-        gebeurtenis="zet.rode_draad.aangemaakt",
+        gebeurtenis=f"zet.{soort}.aangemaakt",
         actie=Actie.CREATE,
-        object_type="zet.rode_draad",
-        object_id=draad.pk,
+        object_type=f"zet.{soort}",
+        object_id=pk,
     )
-    return draad
 
 
 @transaction.atomic
@@ -455,14 +461,7 @@ def maak_verbeterpunt(
         eigenaar_organisatie=eigenaar_organisatie,
     )  # fmt: skip
     punt.rode_draden.set(draden)
-    log(
-        actor=actor,
-        ronde=ronde,
-        gebeurtenis="zet.verbeterpunt.aangemaakt",
-        actie=Actie.CREATE,
-        object_type="zet.verbeterpunt",
-        object_id=punt.pk,
-    )
+    _log_nieuw(actor, ronde, "verbeterpunt", punt.pk)
     return punt
 
 

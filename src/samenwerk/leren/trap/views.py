@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samenwerk.portaal.context import werkcontext
-from samenwerk.ui.views import fouten_naar_form, pagineer
+from samenwerk.ui.views import fouten_naar_form, pagineer, verwerk_form
 
 from ..models import Dilemma, Leerdocument, Niveau, Trapoverleg
 from . import documenten, rules, selectors, services
@@ -113,14 +113,8 @@ def _overleg_post(request: HttpRequest, pk: int, naam: str, maak_form, actie, su
     if not rules.mag_overleg_leiden(request.user, overleg):
         raise PermissionDenied
     form = maak_form(overleg)
-    if form.is_valid():
-        try:
-            actie(overleg, form.cleaned_data)
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-        else:
-            messages.success(request, succes)
-            return redirect("leren:overleg-detail", pk=overleg.pk)
+    if verwerk_form(request, form, lambda gegevens: actie(overleg, gegevens), succes):
+        return redirect("leren:overleg-detail", pk=overleg.pk)
     return _overleg_pagina(request, overleg, 400, **{naam: form})
 
 
@@ -233,17 +227,12 @@ def _dilemma_post(request: HttpRequest, pk: int, naam: str, form, actie, succes:
     dilemma = selectors.dilemma_of_404(request.user, pk)
     if not rules.mag_behandelen(request.user, dilemma):
         raise PermissionDenied
-    if form.is_valid():
-        try:
-            actie(dilemma, form.cleaned_data)
-        except services.Conflict as conflict:
-            form.add_error(None, str(conflict))
-            return _dilemma_pagina(request, selectors.dilemma_of_404(request.user, pk), 409, **{naam: form})
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-        else:
-            messages.success(request, succes)
+    try:
+        if verwerk_form(request, form, lambda gegevens: actie(dilemma, gegevens), succes):
             return redirect("leren:dilemma-detail", pk=dilemma.pk)
+    except services.Conflict as conflict:
+        form.add_error(None, str(conflict))
+        return _dilemma_pagina(request, selectors.dilemma_of_404(request.user, pk), 409, **{naam: form})
     return _dilemma_pagina(request, dilemma, 400, **{naam: form})
 
 
