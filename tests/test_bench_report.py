@@ -21,6 +21,7 @@ def _uitkomst(**over: Any) -> dict[str, Any]:
             {"naam": "verify_audit_log --dagen 1 (20 zegels, 100000 rijen)", "seconden": 4.2},
         ],
         "load": {"gebruikers": 50, "seconden": 60, "fouten": 0, "per_seconde": 120.0, "p95_ms": 140.0},
+        "logregel": {"leeg": {"p50_ms": 0.1}, "vol": {"p50_ms": 0.12}, "rijen": 100_000_000},
     }
     uitkomst.update(over)
     return uitkomst
@@ -44,6 +45,7 @@ def test_every_line_passes_within_its_budget_and_the_sql_ratio_is_no_longer_a_bu
         "load: fouten (50 gebruikers, 60 s)",
         "load: verzoeken per seconde (50 gebruikers, 60 s)",
         "load: p95 (50 gebruikers, 60 s)",
+        "toegangslog: een regel schrijven in het volle log (100000000 rijen) ÷ in een leeg log (p50)",
     }
 
 
@@ -59,6 +61,7 @@ def test_each_line_fails_just_over_its_budget():
             {"naam": "verify_audit_log --dagen 1 (20 zegels, 100000 rijen)", "seconden": 10.01},
         ],
         load={"gebruikers": 50, "seconden": 60, "fouten": 1, "per_seconde": 99.9, "p95_ms": 150.1},
+        logregel={"leeg": {"p50_ms": 0.1}, "vol": {"p50_ms": 0.126}, "rijen": 100_000_000},
     )
     oordeel = _oordeel(uitkomst)
     assert not any(oordeel.values()), oordeel

@@ -21,6 +21,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from samenwerk.casussen.models import Casus
+from samenwerk.privacy.models import AuditEntry
 
 from . import sql, vast, vloer
 from .onderwerpen import Onderwerpen, inloggen
@@ -204,6 +205,15 @@ def meet(o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[st
     tijden = vast.meet(user_id=o.user_id, sessie=sessie, chain=o.gemeente.id, herhalingen=herhalingen)
     vaste = {"p50_ms": round(percentiel(tijden, 50), 2), "p95_ms": round(percentiel(tijden, 95), 2), "sql": vast.SQL}
     melden(f"  vaste databasekosten per verzoek: p50 {vaste['p50_ms']} ms")
+    logregel: dict[str, Any] = {
+        soort: {"p50_ms": round(percentiel(t, 50), 3), "p95_ms": round(percentiel(t, 95), 3)}
+        for soort, t in vast.leeg_en_vol(chain=o.gemeente.id, herhalingen=herhalingen * 5).items()
+    }
+    logregel["rijen"] = AuditEntry.objects.count()
+    melden(
+        f"  een regel in het toegangslog schrijven: leeg p50 {logregel['leeg']['p50_ms']} ms, "
+        f"vol ({logregel['rijen']} rijen) p50 {logregel['vol']['p50_ms']} ms"
+    )
     vloeren = {
         soort: {"p50_ms": round(percentiel(tijden, 50), 2), "p95_ms": round(percentiel(tijden, 95), 2)}
         for soort, tijden in vloer.meet(client, partial(herhaal, herhalingen=herhalingen)).items()
@@ -219,7 +229,7 @@ def meet(o: Onderwerpen, *, herhalingen: int = HERHALINGEN, melden: Callable[[st
         # the page's own work (what it costs above the empty page of its kind) ÷ SQL
         eigen_vloer = vloeren["api" if p["url"].startswith("/api/") else "html"]["p50_ms"]
         p["eigen_verhouding"] = round(max(p["p50_ms"] - eigen_vloer, 0) / sql_p50, 2)
-    return {"paginas": uitkomst, "vaste_kosten": vaste, "vloer": vloeren}
+    return {"paginas": uitkomst, "vaste_kosten": vaste, "vloer": vloeren, "logregel": logregel}
 
 
 def herhaal(client: Client, url: str, herhalingen: int = HERHALINGEN) -> list[float]:

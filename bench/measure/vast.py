@@ -15,7 +15,7 @@ import hashlib
 import time
 from typing import Any
 
-from django.db import connection, models
+from django.db import connection, models, transaction
 from psycopg.types.json import Jsonb
 
 from bench.generate.audit import VELDEN
@@ -36,14 +36,19 @@ SCHRIJVEN = f"INSERT INTO bench_toegangslog ({KOLOMMEN}) VALUES ({', '.join(['%s
 SQL = " ".join(LEZEN.split()) + "; " + VOLGENDE + "; " + SCHRIJVEN.split(" VALUES")[0] + " …"
 
 
-def meet(*, user_id: int, sessie: str, chain: int, herhalingen: int, opwarmen: int = 3) -> list[float]:
-    """The times in ms of the read and the access-log row together, as one request does them."""
+def _voorbeeld(chain: int) -> list[Any]:
+    """An empty copy of the table, and the newest row of the chain as the values to write."""
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS bench_toegangslog")
         cursor.execute("CREATE TABLE bench_toegangslog (LIKE privacy_auditentry INCLUDING ALL)")
         cursor.execute(f"SELECT {KOLOMMEN} FROM privacy_auditentry WHERE chain = %s ORDER BY id DESC LIMIT 1", [chain])
         json = {f.attname for f in AuditEntry._meta.concrete_fields if isinstance(f, models.JSONField)}
-        voorbeeld: list[Any] = [Jsonb(w) if v in json else w for v, w in zip(["id", *VELDEN], cursor.fetchone(), strict=True)]
+        return [Jsonb(w) if v in json else w for v, w in zip(["id", *VELDEN], cursor.fetchone(), strict=True)]
+
+
+def meet(*, user_id: int, sessie: str, chain: int, herhalingen: int, opwarmen: int = 3) -> list[float]:
+    """The times in ms of the read and the access-log row together, as one request does them."""
+    voorbeeld = _voorbeeld(chain)
     hash_ = 1 + VELDEN.index("hash")
     tijden: list[float] = []
     try:
@@ -59,6 +64,33 @@ def meet(*, user_id: int, sessie: str, chain: int, herhalingen: int, opwarmen: i
                 cursor.execute(SCHRIJVEN, voorbeeld)
             if i >= opwarmen:
                 tijden.append((time.perf_counter() - begin) * 1000)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS bench_toegangslog")
+    return tijden
+
+
+def leeg_en_vol(*, chain: int, herhalingen: int, opwarmen: int = 10) -> dict[str, list[float]]:
+    """The access-log row's INSERT (the statement alone, in ms) into an empty log — the copy of
+    the table with the same indexes — and into the real one with all its rows, taken in turns
+    so both see the same machine. Each row is written in a transaction that is rolled back: the
+    real log keeps only a gap in its ids, as after any request that failed. Issue 21: what a
+    request pays for its log row may not grow with the log."""
+    voorbeeld = _voorbeeld(chain)
+    hash_ = 1 + VELDEN.index("hash")
+    tijden: dict[str, list[float]] = {"leeg": [], "vol": []}
+    try:
+        for i in range(opwarmen + herhalingen):
+            for soort, tabel in (("leeg", "bench_toegangslog"), ("vol", "privacy_auditentry")):
+                with transaction.atomic(), connection.cursor() as cursor:
+                    cursor.execute(VOLGENDE)
+                    voorbeeld[0] = cursor.fetchone()[0]
+                    voorbeeld[hash_] = hashlib.sha256(str(voorbeeld[0]).encode()).hexdigest()
+                    begin = time.perf_counter()
+                    cursor.execute(SCHRIJVEN.replace("bench_toegangslog", tabel, 1), voorbeeld)
+                    if i >= opwarmen:
+                        tijden[soort].append((time.perf_counter() - begin) * 1000)
+                    transaction.set_rollback(True)
     finally:
         with connection.cursor() as cursor:
             cursor.execute("DROP TABLE IF EXISTS bench_toegangslog")
