@@ -48,6 +48,8 @@ def test_rows_on_one_basis_become_one_row_and_other_bases_stay_apart():
     assert regels[0].onderwerp.casus_id is None and regels[0].onderwerp.object_id == ""
     assert regels[1].grondslag.reden == "Zorgen over de veiligheid"
     assert regels[3] == _regel(6, object_id=60)
+    # two identical reads that cannot be bundled stay two rows
+    assert bundel([_regel(6, object_id=60), _regel(6, object_id=60)]) == [_regel(6, object_id=60)] * 2
 
 
 def _lijst(actor=None, casussen=(1, 2, 3)) -> AuditEntry:

@@ -118,3 +118,11 @@ def test_the_period_counts_whole_days_in_dutch_time(personas, time_machine):
         ids[record(actor=None, actie="read", gebeurtenis=naam, onderwerp=Onderwerp(gemeente_id=personas.gemeente.pk)).pk] = naam
     gevonden = zoek_in_log([personas.gemeente.pk], van=datetime.date(2026, 4, 1), tot=datetime.date(2026, 4, 2))
     assert sorted(ids[r.pk] for r in gevonden) == ["eerste dag", "laatste avond"]
+
+
+def test_a_period_at_the_calendars_edges_is_a_search_not_an_error(client, personas):
+    """1 January of year 1 and 31 December 9999 are dates a form accepts; they bound nothing."""
+    _rij(personas, personas.gemeente.pk)
+    login(client, personas.privacyfunctionaris)
+    antwoord = client.get(reverse("portaal:logboek"), {"van": "0001-01-01", "tot": "9999-12-31"})
+    assert antwoord.status_code == 200 and antwoord.context["pagina"].paginator.count >= 1

@@ -113,27 +113,28 @@ def bundel(regels: Iterable[Regel]) -> list[Regel]:
     (emergency access with its reason, another role, consent or not, another municipality's
     chain) stay rows of their own, so every resident still sees on which basis their name was
     shown. A row that names an object beside its case is written as it is."""
+    uit: list[Regel | list[Regel]] = []  # a row as it is, or the place of a basis's group
     groepen: dict[Regel, list[Regel]] = {}
     for regel in regels:
         o = regel.onderwerp
         if o.inwoner_ids or o.casus_ids or str(o.object_id) not in ("", str(o.casus_id)):
-            groepen.setdefault(regel, [])
+            uit.append(regel)  # even twice: a log never folds two reads into one
             continue
         sleutel = replace(regel, onderwerp=replace(o, inwoner_id=None, casus_id=None, object_id=""))
-        groepen.setdefault(sleutel, []).append(regel)
-    return [
-        replace(
-            sleutel,
-            onderwerp=replace(
-                sleutel.onderwerp,
-                inwoner_ids=tuple(sorted({r.onderwerp.inwoner_id for r in groep if r.onderwerp.inwoner_id is not None})),
-                casus_ids=tuple(sorted({r.onderwerp.casus_id for r in groep if r.onderwerp.casus_id is not None})),
-            ),
-        )
-        if groep
-        else sleutel
-        for sleutel, groep in groepen.items()
-    ]
+        if sleutel not in groepen:
+            uit.append(groepen.setdefault(sleutel, []))
+        groepen[sleutel].append(regel)
+    return [plek if isinstance(plek, Regel) else _lijstregel(plek) for plek in uit]
+
+
+def _lijstregel(groep: list[Regel]) -> Regel:
+    eerste = groep[0]
+    ids = replace(
+        eerste.onderwerp, inwoner_id=None, casus_id=None, object_id="",
+        inwoner_ids=tuple(sorted({r.onderwerp.inwoner_id for r in groep if r.onderwerp.inwoner_id is not None})),
+        casus_ids=tuple(sorted({r.onderwerp.casus_id for r in groep if r.onderwerp.casus_id is not None})),
+    )  # fmt: skip
+    return replace(eerste, onderwerp=ids)
 
 
 def record_many(

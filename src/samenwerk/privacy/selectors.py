@@ -36,15 +36,20 @@ def zoek_in_log(
         qs = qs.filter(uitkomst=uitkomst)
     # days in local time, compared as moments: `tijdstip__date` would wrap the column in a
     # conversion, and no index on tijdstip could serve the period
-    if van:
-        qs = qs.filter(tijdstip__gte=_begin_van(van))
-    if tot:
-        qs = qs.filter(tijdstip__lt=_begin_van(tot + datetime.timedelta(days=1)))
+    if van and (begin := _begin_van(van)):
+        qs = qs.filter(tijdstip__gte=begin)
+    if tot and tot < datetime.date.max and (eind := _begin_van(tot + datetime.timedelta(days=1))):
+        qs = qs.filter(tijdstip__lt=eind)
     return qs.order_by("-tijdstip", "-id")
 
 
-def _begin_van(dag: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(dag, datetime.time.min))
+def _begin_van(dag: datetime.date) -> datetime.datetime | None:
+    """The start of a Dutch day, in UTC; None for a day at the calendar's very edge (1 January
+    of year 1), which bounds nothing."""
+    try:
+        return timezone.make_aware(datetime.datetime.combine(dag, datetime.time.min)).astimezone(datetime.UTC)
+    except OverflowError:
+        return None
 
 
 def over_inwoner(inwoner_id: int) -> Q:
