@@ -220,6 +220,8 @@ AUDIT_KEY = env_required("SAMENWERK_AUDIT_KEY") if PRODUCTION else env_str("SAME
 if PRODUCTION and (len(AUDIT_KEY) < 32 or AUDIT_KEY in {_DEV_AUDIT_KEY, SECRET_KEY}):
     raise ImproperlyConfigured("SAMENWERK_AUDIT_KEY must be at least 32 characters, random, and differ from DJANGO_SECRET_KEY.")
 AUDIT_ANCHOR_DIR = Path(env_str("SAMENWERK_AUDIT_ANCHOR_DIR", str(VAR_DIR / "toegangslog-ankers")))
+# Whole months of the access log older than this go (privacy.partities); at least five years.
+AUDIT_BEWAARTERMIJN_JAREN = env_int("SAMENWERK_AUDIT_BEWAARTERMIJN_JAREN", 5)
 
 # --- Secrets kept encrypted at rest (samenwerk.privacy.geheimen) ------------------------------
 # Fernet keys, comma separated; the first encrypts, all decrypt (rotation: put a new key first).
@@ -435,6 +437,7 @@ PERIODIEKE_COMMANDOS = {
     "signaleringen_digest": 24 * 60 * 60,
     "bewaartermijn": 24 * 60 * 60,
     "verify_audit_log": 24 * 60 * 60,
+    "bewaar_audit_log": 24 * 60 * 60,
 }
 HEALTH_QUEUE_LAG_SECONDS = env_int("HEALTH_QUEUE_LAG_SECONDS", 5 * 60)
 HEALTH_OUTBOX_AGE_SECONDS = env_int("HEALTH_OUTBOX_AGE_SECONDS", 60 * 60)

@@ -83,11 +83,20 @@ def uitgaande_mail(nu: datetime.datetime) -> Check:
 
 def toegangslog(nu: datetime.datetime) -> Check:
     """The access log's sealer keeps up: no row waits more than a minute for its seal
-    (privacy.zegels; a stopped sealer, or a long transaction holding the seals back)."""
+    (privacy.zegels; a stopped sealer, or a long transaction holding the seals back). On
+    PostgreSQL also its months (privacy.partities): next month's table is there, and no row
+    went to the rest partition (a month without a table, or a clock far off)."""
+    from samenwerk.privacy.partities import stand
     from samenwerk.privacy.zegels import ONVERZEGELD_TOEGESTAAN, onverzegeld_sinds
 
     leeftijd = _seconden(onverzegeld_sinds(), nu)
-    return Check("toegangslog", leeftijd <= ONVERZEGELD_TOEGESTAAN.total_seconds(), {"onverzegeld_seconden": leeftijd})
+    ok = leeftijd <= ONVERZEGELD_TOEGESTAAN.total_seconds()
+    gegevens: dict[str, Any] = {"onverzegeld_seconden": leeftijd}
+    maanden = stand(nu)
+    if maanden is not None:
+        gegevens |= {"maanden_vooruit": maanden.maanden_vooruit, "rijen_buiten_maanden": maanden.rest_rijen}
+        ok = ok and maanden.maanden_vooruit >= 1 and not maanden.rest_rijen
+    return Check("toegangslog", ok, gegevens)
 
 
 def periodiek(nu: datetime.datetime) -> Check:

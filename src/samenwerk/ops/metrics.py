@@ -52,11 +52,18 @@ class DatabaseCollector(Collector):
         yield GaugeMetricFamily(
             "samenwerk_outbox_oldest_seconds", "Age of the oldest e-mail not yet sent", value=mail["oudste_seconden"]
         )
+        log = health.toegangslog(nu).gegevens
         yield GaugeMetricFamily(
             "samenwerk_audit_unsealed_seconds",
             "Age of the oldest access-log row not yet sealed",
-            value=health.toegangslog(nu).gegevens["onverzegeld_seconden"],
+            value=log["onverzegeld_seconden"],
         )
+        if "maanden_vooruit" in log:  # PostgreSQL: the log's month tables
+            yield GaugeMetricFamily(
+                "samenwerk_audit_months_ahead",
+                "Months of the access log with a table ahead of this one",
+                value=log["maanden_vooruit"],
+            )
         yield GaugeMetricFamily(
             "samenwerk_signals_open", "Signals open", value=Signalering.objects.filter(status=Status.OPEN).count()
         )

@@ -166,3 +166,29 @@ class Zegel(AlleenToevoegen):
 
     def __str__(self) -> str:
         return f"keten {self.chain}, zegel {self.seq} (tot rij {self.tot_id})"
+
+
+class Afvoer(AlleenToevoegen):
+    """Rows removed at the end of their retention period (privacy.partities): every row with
+    `van <= tijdstip < tot` went (`van` empty: everything before `tot`), `rijen` of them. Per
+    chain the highest id among them (`ketens`), and for each seal that kept some of its rows
+    the number and digest of those it kept (`rest`, keyed "chain:seq"): verification checks
+    those seals against this instead (privacy.zegels). The HMAC (the rows' key) keeps anyone
+    without the key from writing one to cover a removal of their own."""
+
+    van = models.DateTimeField(_("vanaf (UTC)"), null=True)
+    tot = models.DateTimeField(_("tot (UTC)"))
+    partitie = models.CharField(_("partitie"), max_length=63, blank=True)
+    rijen = models.BigIntegerField(_("aantal rijen"))
+    ketens = models.JSONField(_("hoogste rij per keten"), default=dict)
+    rest = models.JSONField(_("wat elk geraakt zegel hield"), default=dict)
+    tijdstip = models.DateTimeField(_("afgevoerd op (UTC)"))
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("afvoer")
+        verbose_name_plural = _("afvoer uit het toegangslog")
+        ordering = ["tijdstip", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.rijen} rijen van voor {self.tot:%Y-%m-%d}"

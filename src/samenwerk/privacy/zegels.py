@@ -20,6 +20,12 @@ at once.
 `verify()` walks each chain's seals: every seal's HMAC and its link to the previous one, and
 the rows of its range counted and digested again, each row's own HMAC checked; rows after the
 last seal are checked one by one and reported when they are older than a minute.
+
+Whole months go at the end of their retention (privacy.partities). Before they go,
+`bereid_afvoer` checks every seal that keeps some of its rows and records, in the `Afvoer`,
+the number and digest of the rows it keeps; verification checks such a seal against that,
+and expects no rows at all in a seal whose rows all went. So a removal stays detectable up
+to the last row, also after retention.
 """
 
 from __future__ import annotations
@@ -30,16 +36,16 @@ import hmac
 import json
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import BooleanField, Case, Count, Max, Q, Value, When
 from django.utils import timezone
 
 from .audit import GENESIS, HASHED_FIELDS_LIJST, Breuk, hash_van
-from .models import AuditEntry, Zegel
+from .models import Afvoer, AuditEntry, Zegel
 
 if TYPE_CHECKING:
     from .ankers import Ankers
@@ -199,11 +205,13 @@ def verify(
             | set(ankers.rijen)
         )
     nu = timezone.now()
+    weg = afvoeren()
+    yield from weg.breuken
     for chain in sorted(set(chains)):
         kop = Kop()
-        yield from loop_zegels(chain, kop, sinds=sinds)
+        yield from loop_zegels(chain, kop, sinds=sinds, weg=weg)
         yield from _onverzegeld(chain, kop.zegel, nu, onverzegeld_na)
-        yield from _tegen_ankers(chain, kop.zegel, ankers)
+        yield from _tegen_ankers(chain, kop.zegel, ankers, weg)
 
 
 @dataclass
@@ -213,8 +221,9 @@ class Kop:
     zegel: Zegel | None = None
 
 
-def loop_zegels(chain: int, kop: Kop, *, sinds: datetime.datetime | None = None) -> Iterator[Breuk]:
+def loop_zegels(chain: int, kop: Kop, *, sinds: datetime.datetime | None = None, weg: Afvoeren | None = None) -> Iterator[Breuk]:
     """Walk one chain's seals in order, each with its rows; `kop` holds where it ended."""
+    weg = afvoeren() if weg is None else weg
     zegels = Zegel.objects.filter(chain=chain).order_by("seq")
     vorige: Zegel | None = None
     if sinds is not None:
@@ -229,7 +238,7 @@ def loop_zegels(chain: int, kop: Kop, *, sinds: datetime.datetime | None = None)
             yield Breuk(chain, plek, "verwijst niet naar het vorige zegel")
         if not hmac.compare_digest(zegel_hash(zegel), zegel.hash):
             yield Breuk(chain, plek, "het zegel is gewijzigd")
-        yield from _rijen_van(zegel, vorige.tot_id if vorige else 0)
+        yield from _rijen_van(zegel, vorige.tot_id if vorige else 0, weg)
         vorige = kop.zegel = zegel
     if kop.zegel is None:
         kop.zegel = vorige
@@ -241,16 +250,18 @@ def _rijen(**filters: object) -> Iterator[dict[str, object]]:
     return rijen.iterator(chunk_size=2000)
 
 
-def _rijen_van(zegel: Zegel, vanaf: int) -> Iterator[Breuk]:
+def _rijen_van(zegel: Zegel, vanaf: int, weg: Afvoeren) -> Iterator[Breuk]:
+    aantal, verwacht, na_afvoer = _verwacht(zegel, vanaf, weg)
     digest = _Digest()
     for rij in _rijen(chain=zegel.chain, id__gt=vanaf, id__lte=zegel.tot_id):
         if not hmac.compare_digest(hash_van(rij), rij["hash"]):
             yield Breuk(zegel.chain, f"rij {rij['id']}", "inhoud is gewijzigd")
         digest.voeg_toe(rij["id"], rij["hash"])
-    if digest.aantal != zegel.aantal:
-        yield Breuk(zegel.chain, f"zegel {zegel.seq}", f"verzegelde {zegel.aantal} rijen, nu zijn het er {digest.aantal}")
-    elif digest.hexdigest() != zegel.digest:
-        yield Breuk(zegel.chain, f"zegel {zegel.seq}", "de verzegelde rijen zijn vervangen")
+    bij = " na de afvoer" if na_afvoer else ""
+    if digest.aantal != aantal:
+        yield Breuk(zegel.chain, f"zegel {zegel.seq}", f"verzegelde {aantal} rijen{bij}, nu zijn het er {digest.aantal}")
+    elif digest.hexdigest() != verwacht:
+        yield Breuk(zegel.chain, f"zegel {zegel.seq}", f"de verzegelde rijen{bij} zijn vervangen")
 
 
 def _onverzegeld(chain: int, kop: Zegel | None, nu: datetime.datetime, na: datetime.timedelta | None) -> Iterator[Breuk]:
@@ -268,7 +279,7 @@ def _onverzegeld(chain: int, kop: Zegel | None, nu: datetime.datetime, na: datet
         yield Breuk(chain, f"rij {oud['id']}", f"nog niet verzegeld, geschreven op {oud['tijdstip']:%Y-%m-%d %H:%M:%S} (UTC)")
 
 
-def _tegen_ankers(chain: int, kop: Zegel | None, ankers: Ankers) -> Iterator[Breuk]:
+def _tegen_ankers(chain: int, kop: Zegel | None, ankers: Ankers, weg: Afvoeren) -> Iterator[Breuk]:
     """The chain reaches its last anchor, with the same hash (nothing cut off)."""
     anker = ankers.zegels.get(chain)
     if anker is not None:
@@ -281,8 +292,113 @@ def _tegen_ankers(chain: int, kop: Zegel | None, ankers: Ankers) -> Iterator[Bre
     rij_anker = ankers.rijen.get(chain)  # anchors from before the seals
     if rij_anker is not None:
         gevonden = AuditEntry.objects.filter(chain=chain, seq=rij_anker.positie).values_list("hash", flat=True).first()
-        if gevonden != rij_anker.hash:
+        afgevoerd = gevonden is None and _voor(rij_anker.tijdstip, weg.tot)  # the row is older than its anchor
+        if gevonden != rij_anker.hash and not afgevoerd:
             yield Breuk(chain, f"rij {rij_anker.positie}", f"wijkt af van het anker van {rij_anker.tijdstip}, of ontbreekt")
+
+
+# --- Retention ------------------------------------------------------------------------------
+
+LEEG = hashlib.sha256().hexdigest()  # the digest of no rows
+
+
+def afvoer_hash(afvoer: Afvoer) -> str:
+    def tekst(moment: datetime.datetime | None) -> str | None:
+        return moment.astimezone(datetime.UTC).isoformat() if moment else None
+
+    velden = {
+        "van": tekst(afvoer.van), "tot": tekst(afvoer.tot), "partitie": afvoer.partitie, "rijen": afvoer.rijen,
+        "ketens": afvoer.ketens, "rest": afvoer.rest, "tijdstip": tekst(afvoer.tijdstip),
+    }  # fmt: skip
+    data = b"samenwerk-toegangslog-afvoer|" + json.dumps(velden, sort_keys=True).encode()
+    return hmac.new(settings.AUDIT_KEY.encode(), data, hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class Afvoeren:
+    """What retention removed, from the `Afvoer` records whose HMAC holds."""
+
+    ketens: dict[int, int] = field(default_factory=dict)  # per chain the highest id removed
+    rest: dict[tuple[int, int], tuple[int, str]] = field(default_factory=dict)  # (chain, seq): kept rows, digest
+    tot: datetime.datetime | None = None  # every row written before this moment went
+    breuken: tuple[Breuk, ...] = ()
+
+
+def afvoeren() -> Afvoeren:
+    ketens: dict[int, int] = {}
+    rest: dict[tuple[int, int], tuple[int, str]] = {}
+    tot, breuken = None, []
+    for afvoer in Afvoer.objects.order_by("tijdstip", "id"):
+        if not hmac.compare_digest(afvoer_hash(afvoer), afvoer.hash):
+            breuken.append(Breuk(0, f"afvoer {afvoer.pk}", "de afvoer is gewijzigd of niet met de sleutel vastgelegd"))
+            continue
+        geraakt = {int(chain) for chain in afvoer.ketens}
+        rest = {sleutel: waarde for sleutel, waarde in rest.items() if sleutel[0] not in geraakt}  # superseded
+        for chain, hoogste in afvoer.ketens.items():
+            ketens[int(chain)] = max(ketens.get(int(chain), 0), int(hoogste))
+        for sleutel, (aantal, digest) in afvoer.rest.items():
+            chain, seq = sleutel.split(":")
+            rest[(int(chain), int(seq))] = (int(aantal), str(digest))
+        tot = max(tot, afvoer.tot) if tot else afvoer.tot
+    return Afvoeren(ketens, rest, tot, tuple(breuken))
+
+
+def _verwacht(zegel: Zegel, vanaf: int, weg: Afvoeren) -> tuple[int, str, bool]:
+    """The rows a seal's range should hold now: all it sealed, or, when rows of its range went
+    at the end of their retention, what the removal recorded it kept (nothing if not named)."""
+    if vanaf >= weg.ketens.get(zegel.chain, 0):
+        return zegel.aantal, zegel.digest, False
+    aantal, digest = weg.rest.get((zegel.chain, zegel.seq), (0, LEEG))
+    return aantal, digest, True
+
+
+def bereid_afvoer(weg: Q, blijft: Q) -> tuple[int, dict[str, int], dict[str, list[int | str]]]:
+    """Before the rows matching `weg` go (`blijft`: the others, written so that PostgreSQL can
+    skip the months that go): how many, per chain the highest id, and for every seal of those
+    chains that keeps rows, the number and digest of what it keeps. Each such seal is checked
+    first as verification would: retention never turns a changed row into an accepted one."""
+    vorige = afvoeren()
+    if vorige.breuken:
+        raise ValueError("Het toegangslog is niet intact (een afvoer klopt niet): eerst verify_audit_log.")
+    if AuditEntry.objects.filter(weg, id__gt=verzegeld_tot()).exists():
+        raise ValueError("Rijen die weg zouden gaan zijn nog niet verzegeld: eerst verzegel_audit_log, niets afgevoerd.")
+    per_keten = AuditEntry.objects.filter(weg).values("chain").annotate(n=Count("id"), hoogste=Max("id")).order_by()
+    ketens = {str(r["chain"]): r["hoogste"] for r in per_keten}
+    rest: dict[str, list[int | str]] = {}
+    for sleutel, hoogste in ketens.items():
+        chain = int(sleutel)
+        grens = max(hoogste, vorige.ketens.get(chain, 0))
+        blijvend = AuditEntry.objects.filter(blijft, chain=chain, id__lte=grens).values_list("id", flat=True)
+        geraakt = {z for rij_id in [*blijvend, grens] if (z := _zegel_met(chain, rij_id)) is not None}
+        for zegel in sorted(geraakt, key=lambda z: z.seq):
+            rest[f"{chain}:{zegel.seq}"] = _wat_blijft(zegel, weg, vorige)
+    return sum(r["n"] for r in per_keten), ketens, rest
+
+
+def _zegel_met(chain: int, rij_id: int) -> Zegel | None:
+    return Zegel.objects.filter(chain=chain, tot_id__gte=rij_id).order_by("tot_id").first()
+
+
+def _wat_blijft(zegel: Zegel, weg: Q, vorige: Afvoeren) -> list[int | str]:
+    vorig = Zegel.objects.filter(chain=zegel.chain, seq=zegel.seq - 1).values_list("tot_id", flat=True).first() or 0
+    aantal, verwacht, _ = _verwacht(zegel, vorig, vorige)
+    nu, blijft = _Digest(), _Digest()
+    rijen = AuditEntry.objects.filter(chain=zegel.chain, id__gt=vorig, id__lte=zegel.tot_id).order_by("id")
+    gaat = Case(When(weg, then=Value(True)), default=Value(False), output_field=BooleanField())
+    for rij_id, rij_hash, weg_ermee in rijen.annotate(gaat=gaat).values_list("id", "hash", "gaat").iterator(chunk_size=5000):
+        nu.voeg_toe(rij_id, rij_hash)
+        if not weg_ermee:
+            blijft.voeg_toe(rij_id, rij_hash)
+    if (nu.aantal, nu.hexdigest()) != (aantal, verwacht):
+        raise ValueError(f"Keten {zegel.chain}, zegel {zegel.seq} klopt niet: eerst verify_audit_log, niets afgevoerd.")
+    return [blijft.aantal, blijft.hexdigest()]
+
+
+def _voor(tijdstip: str, grens: datetime.datetime | None) -> bool:
+    try:
+        return grens is not None and datetime.datetime.fromisoformat(tijdstip) < grens
+    except ValueError:
+        return False
 
 
 def onverzegeld_sinds() -> datetime.datetime | None:
