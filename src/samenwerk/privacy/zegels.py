@@ -222,38 +222,81 @@ class Kop:
 
 
 def loop_zegels(chain: int, kop: Kop, *, sinds: datetime.datetime | None = None, weg: Afvoeren | None = None) -> Iterator[Breuk]:
-    """Walk one chain's seals in order, each with its rows; `kop` holds where it ended."""
+    """Walk one chain's seals in order, each with its rows; `kop` holds where it ended. The rows
+    of up to PER_ZEGELS seals come in one query (on PostgreSQL each query is planned over every
+    month's table: a query per seal cost more to plan than to run)."""
     weg = afvoeren() if weg is None else weg
     zegels = Zegel.objects.filter(chain=chain).order_by("seq")
     vorige: Zegel | None = None
     if sinds is not None:
         vorige = zegels.filter(tijdstip__lt=sinds).order_by("-seq").first()
         zegels = zegels.filter(seq__gt=vorige.seq) if vorige else zegels
-    for zegel in zegels.iterator(chunk_size=500):
-        plek = f"zegel {zegel.seq}"
-        verwacht_seq = vorige.seq + 1 if vorige else 1
-        if zegel.seq != verwacht_seq:
-            yield Breuk(chain, plek, f"zegel {verwacht_seq} tot en met {zegel.seq - 1} ontbreken")
-        if zegel.prev_hash != (vorige.hash if vorige else GENESIS) and zegel.seq == verwacht_seq:
-            yield Breuk(chain, plek, "verwijst niet naar het vorige zegel")
-        if not hmac.compare_digest(zegel_hash(zegel), zegel.hash):
-            yield Breuk(chain, plek, "het zegel is gewijzigd")
-        yield from _rijen_van(zegel, vorige.tot_id if vorige else 0, weg)
-        vorige = kop.zegel = zegel
+    for groep in _groepen(zegels.iterator(chunk_size=PER_ZEGELS), PER_ZEGELS):
+        tot = max(z.tot_id for z in groep)
+        stroom = _Stroom(_rijen(chain, vorige.tot_id if vorige else 0, tot))
+        for zegel in groep:
+            plek = f"zegel {zegel.seq}"
+            verwacht_seq = vorige.seq + 1 if vorige else 1
+            if zegel.seq != verwacht_seq:
+                yield Breuk(chain, plek, f"zegel {verwacht_seq} tot en met {zegel.seq - 1} ontbreken")
+            if zegel.prev_hash != (vorige.hash if vorige else GENESIS) and zegel.seq == verwacht_seq:
+                yield Breuk(chain, plek, "verwijst niet naar het vorige zegel")
+            if not hmac.compare_digest(zegel_hash(zegel), zegel.hash):
+                yield Breuk(chain, plek, "het zegel is gewijzigd")
+            yield from _rijen_van(zegel, vorige.tot_id if vorige else 0, weg, stroom.tot(zegel.tot_id))
+            vorige = kop.zegel = zegel
     if kop.zegel is None:
         kop.zegel = vorige
 
 
-def _rijen(**filters: object) -> Iterator[dict[str, object]]:
-    """A chain's rows in id order, as values (no model per row)."""
-    rijen = AuditEntry.objects.filter(**filters).order_by("id").values(*HASHED_FIELDS_LIJST, "hash")
-    return rijen.iterator(chunk_size=2000)
+PER_ZEGELS = 500
 
 
-def _rijen_van(zegel: Zegel, vanaf: int, weg: Afvoeren) -> Iterator[Breuk]:
+def _groepen(zegels: Iterable[Zegel], grootte: int) -> Iterator[list[Zegel]]:
+    groep: list[Zegel] = []
+    for zegel in zegels:
+        groep.append(zegel)
+        if len(groep) == grootte:
+            yield groep
+            groep = []
+    if groep:
+        yield groep
+
+
+class _Stroom:
+    """Rows in id order, handed out seal by seal."""
+
+    def __init__(self, rijen: Iterator[dict[str, object]]) -> None:
+        self._rijen = rijen
+        self._volgende = next(rijen, None)
+
+    def tot(self, tot_id: int) -> Iterator[dict[str, object]]:
+        while self._volgende is not None and self._volgende["id"] <= tot_id:
+            rij, self._volgende = self._volgende, next(self._rijen, None)
+            yield rij
+
+
+def _rijen(chain: int, vanaf: int, tot: int | None = None) -> Iterator[dict[str, object]]:
+    """A chain's rows with `vanaf < id <= tot` in id order, as values (no model per row), a
+    page of PAGINA at a time by id: plain queries, so no server-side cursor that autocommit
+    would materialise whole, and a bounded amount in memory."""
+    while True:
+        rijen = AuditEntry.objects.filter(chain=chain, id__gt=vanaf)
+        rijen = rijen.filter(id__lte=tot) if tot is not None else rijen
+        pagina = list(rijen.order_by("id").values(*HASHED_FIELDS_LIJST, "hash")[:PAGINA])
+        yield from pagina
+        if len(pagina) < PAGINA:
+            return
+        vanaf = int(pagina[-1]["id"])  # type: ignore[call-overload]
+
+
+PAGINA = 2000
+
+
+def _rijen_van(zegel: Zegel, vanaf: int, weg: Afvoeren, rijen: Iterable[dict[str, object]]) -> Iterator[Breuk]:
     aantal, verwacht, na_afvoer = _verwacht(zegel, vanaf, weg)
     digest = _Digest()
-    for rij in _rijen(chain=zegel.chain, id__gt=vanaf, id__lte=zegel.tot_id):
+    for rij in rijen:
         if not hmac.compare_digest(hash_van(rij), rij["hash"]):
             yield Breuk(zegel.chain, f"rij {rij['id']}", "inhoud is gewijzigd")
         digest.voeg_toe(rij["id"], rij["hash"])
@@ -268,7 +311,7 @@ def _onverzegeld(chain: int, kop: Zegel | None, nu: datetime.datetime, na: datet
     """Rows after the newest seal: each one's HMAC, and none older than `na`."""
     oud = None
     vanaf = max(kop.tot_id if kop else 0, verzegeld_tot())
-    for rij in _rijen(chain=chain, id__gt=kop.tot_id if kop else 0):
+    for rij in _rijen(chain, kop.tot_id if kop else 0):
         if rij["id"] <= vanaf:  # in a range sealed for other chains: this chain's seal misses it
             yield Breuk(chain, f"rij {rij['id']}", "staat niet in het zegel van zijn keten")
         elif not hmac.compare_digest(hash_van(rij), rij["hash"]):
