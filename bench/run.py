@@ -81,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             stap("verify_audit_log")
             uitkomst["jobs"].append(jobs.controleer_log())
             print(f"  {uitkomst['jobs'][-1]['uitvoer']} ({uitkomst['jobs'][-1]['seconden']} s)")
+        stap("Toegangslog: een maand afvoeren")
+        uitkomst["jobs"].append(jobs.maand_afvoeren())
+        print(f"  {uitkomst['jobs'][-1]['naam']}: {uitkomst['jobs'][-1]['seconden']} s")
     finally:
         uitkomst["duur_s"] = round(time.monotonic() - begin, 1)
         uitkomst["budgetten"] = report.budgetten(uitkomst)

@@ -5,6 +5,7 @@ optionally the verification of the whole log."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import time
 from typing import Any
@@ -107,4 +108,45 @@ def controleer_dag(sinds: Any) -> dict[str, Any]:
         "rijen": rijen,
         "rijen_per_seconde": round(rijen / max(seconden, 0.001)),
         "uitvoer": uitvoer,
+    }
+
+
+def maand_afvoeren() -> dict[str, Any]:
+    """What retention pays to remove a month (privacy.partities.drop_partitie: detach, drop,
+    commit), on a month table as full as the log's fullest month. The measured month is a copy
+    of that one placed long before the data (January 2000, new ids), so the run keeps its log;
+    the copy exists only between its INSERT and the drop, with no seal or sealer running."""
+    from django.db import transaction
+
+    from samenwerk.privacy import partities
+    from samenwerk.privacy.models import AuditEntry
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, c.reltuples::bigint FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+            "WHERE i.inhparent = to_regclass(%s) ORDER BY c.reltuples DESC LIMIT 1",
+            [partities.TABLE],
+        )
+        bron = cursor.fetchone()[0]
+    proef = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    begin_bron = next(p.van for p in partities.partities() if p.naam == bron)
+    with transaction.atomic():
+        partities.maak_maanden(proef, proef)
+        kolommen = [f.column for f in AuditEntry._meta.concrete_fields if f.column not in {"id", "tijdstip"}]
+        lijst = ", ".join(kolommen)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {partities.TABLE} (id, tijdstip, {lijst}) "
+                f"SELECT nextval('{partities.TABLE}_id_seq'), %s + (tijdstip - %s), {lijst} FROM {bron}",
+                [proef, begin_bron],
+            )
+            rijen = cursor.rowcount
+    begin = time.perf_counter()
+    with transaction.atomic():
+        partities.drop_partitie(partities.naam(proef))
+    seconden = round(time.perf_counter() - begin, 3)
+    return {
+        "naam": f"toegangslog: een maand afvoeren ({rijen} rijen, detach + drop + commit)",
+        "seconden": seconden,
+        "rijen": rijen,
     }

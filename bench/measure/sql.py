@@ -122,7 +122,7 @@ SELECT a.id, a.tijdstip, a.actie, a.gebeurtenis, a.gebruiker_naam, a.rol, a.orga
        a.casus_ids, a.gegevenssegment, a.velden, a.relatie, a.toestemming, a.noodtoegang, a.reden, a.kanaal, a.ip_adres,
        (SELECT COUNT(*) FROM rijen) AS totaal
 FROM (SELECT id, tijdstip FROM rijen ORDER BY tijdstip DESC, id DESC LIMIT 50) r
-JOIN privacy_auditentry a ON a.id = r.id
+JOIN privacy_auditentry a ON a.id = r.id AND a.tijdstip = r.tijdstip
 ORDER BY a.tijdstip DESC, a.id DESC
 """
 WIE_KEEK = _OVER_INWONER.format(filter="AND uitkomst = 'success' AND rol <> 'inwoner' AND gebruiker_id IS NOT NULL")
