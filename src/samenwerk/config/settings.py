@@ -134,6 +134,11 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))}
+    # A streaming replica for reports and dashboards (samenwerk.config.replica); in tests the
+    # same database as the primary.
+    if REPLICA_URL := env_str("SAMENWERK_DATABASE_REPLICA_URL", ""):
+        DATABASES["replica"] = dj_database_url.parse(REPLICA_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
+        DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 else:
     SQLITE_PATH = Path(env_str("SQLITE_PATH", str(VAR_DIR / "db.sqlite3")))
     SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
@@ -148,6 +153,7 @@ else:
             },
         }
     }
+DATABASE_ROUTERS = ["samenwerk.config.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts (samenwerk.accounts; docs/configuration.md) ------------------------------------

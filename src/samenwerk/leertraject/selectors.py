@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from samenwerk.casussen.models import Casus
+from samenwerk.config.replica import leest_van_replica
 from samenwerk.gemeenten.models import Gemeente, User
 from samenwerk.leren.models import Deelname, Leertafel
 
@@ -158,6 +159,7 @@ def inlevering_van(deelnemer: Deelnemer, code: str) -> Inlevering | None:
     )
 
 
+@leest_van_replica
 def cijfers(gemeente: Gemeente) -> list[dict[str, object]]:
     """Per organisation: how many people took part in a cohort and how many hold a valid
     certificate (a figure for the leergeschiedenis). One query."""

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samenwerk.casussen.models import Betrokkene, Casus
+from samenwerk.config.replica import leest_van_replica
 from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie
 
 from .analyse import bijdrage_van, uit_miljoensten
@@ -112,6 +113,7 @@ CIJFERS = range(1, 11)
 GEPAARD = Q(welzijn_voor__isnull=False, welzijn_na__isnull=False)  # the published sentence's cases
 
 
+@leest_van_replica
 def cijfers(gemeente: Gemeente, filter_: Filter) -> Cijfers:
     """Two queries, whatever the number of cases: the number of cases, and over their
     analyses the scores and the sums of the figures stored with each (`Bijdrage`) in one

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samenwerk.casussen.models import Betrokkene, Casus
+from samenwerk.config.replica import leest_van_replica
 from samenwerk.overleg.models import Agendapunt, Deelnemer, Overleg
 from samenwerk.plannen.models import Afspraak
 
@@ -122,6 +123,7 @@ def standaardperiode(vandaag: datetime.date | None = None) -> tuple[datetime.dat
     return dag - datetime.timedelta(days=364), dag
 
 
+@leest_van_replica
 def bereken(tafel: Tafel, van: datetime.date, tot: datetime.date) -> Rapport:
     """The report's figures for the registrations of `tafel` with a date in [van, tot]."""
     r = Rapport(tafel=tafel, van=van, tot=tot)
