@@ -95,6 +95,10 @@ def budgetten(uitkomst: dict[str, Any]) -> list[dict[str, Any]]:
             f"toegangslog: een regel schrijven in het volle log ({log['rijen']} rijen) ÷ in een leeg log (p50)",
             f"{maal}×", f"≤ {LOGREGEL_MAAL}×", maal <= LOGREGEL_MAAL,
         )  # fmt: skip
+    for r in uitkomst.get("replica", {}).get("paginas", []):
+        regel(f"replica: {r['naam']}: dezelfde pagina als van de primary", "ja" if r["gelijk"] else "nee", "ja", r["gelijk"])
+        zonder, met = r["zonder"]["primary_ms"], r["met"]["primary_ms"]
+        regel(f"replica: {r['naam']}: databasetijd op de primary per verzoek", f"{zonder} → {met} ms", "lager", met < zonder)
     for job in uitkomst.get("jobs", []):
         if job["naam"].startswith("dagelijkse e-mail"):
             regel(job["naam"], f"{job['seconden']} s", f"≤ {DIGEST_S} s", job["seconden"] <= DIGEST_S)
@@ -179,6 +183,27 @@ def markdown(u: dict[str, Any]) -> str:
             "haalt als alles behalve de database niets kost: (vaste kosten + raw SQL) ÷ raw SQL.",
             "",
         ]
+    if rep := u.get("replica"):
+        if "overgeslagen" in rep:
+            regels += [f"Rapporten op een streaming replica: niet gemeten, {rep['overgeslagen']}.", ""]
+        else:
+            regels += [
+                f"Rapporten op een streaming replica (`pg_basebackup -R` van de server van de run in "
+                f"{rep['kopie_s']} s, bijgewerkt in {rep['ingehaald_s']} s): per verzoek de queries en databasetijd op de "
+                "primary zonder en met replica, en op de replica.",
+                "",
+                "| rapport | zonder: p50 / p95 ms | primary: queries, ms | met: p50 / p95 ms | primary: queries, ms "
+                "| replica: queries, ms | gelijk |",
+                "|---|---:|---:|---:|---:|---:|---|",
+            ]
+            for r in rep["paginas"]:
+                z, m = r["zonder"], r["met"]
+                regels.append(
+                    f"| {r['naam']} | {z['p50_ms']} / {z['p95_ms']} | {z['primary_queries']}, {z['primary_ms']} "
+                    f"| {m['p50_ms']} / {m['p95_ms']} | {m['primary_queries']}, {m['primary_ms']} "
+                    f"| {m['replica_queries']}, {m['replica_ms']} | {'ja' if r['gelijk'] else 'nee'} |"
+                )
+            regels.append("")
     if log := u.get("logregel"):
         regels += [
             f"Een regel in het toegangslog schrijven (alleen de INSERT, in een transactie die wordt teruggedraaid): "

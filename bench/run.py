@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench import report
     from bench.generate import genereer
-    from bench.measure import jobs, load, pages
+    from bench.measure import jobs, load, pages, replica
     from bench.measure.onderwerpen import kies
 
     uitkomst: dict[str, Any] = {"datum": report.nu(), "schaal": args.schaal, "seed": args.seed, "machine": report.machine()}
@@ -65,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         onderwerpen = kies()
         uitkomst["onderwerpen"] = onderwerpen.beschrijving()
         uitkomst.update(pages.meet(onderwerpen, herhalingen=args.herhalingen))
+        stap("Rapporten op een streaming replica")
+        uitkomst["replica"] = replica.meet(onderwerpen, herhalingen=args.herhalingen)
+        for r in uitkomst["replica"].get("paginas", []):
+            print(f"  {r['naam']}: primary {r['zonder']['primary_ms']} → {r['met']['primary_ms']} ms, gelijk: {r['gelijk']}")
         if not args.zonder_load:
             stap(f"HTTP-load: {args.gebruikers} gebruikers, {args.load_seconden} s")
             uitkomst["load"] = load.draai(gebruikers_aantal=args.gebruikers, seconden=args.load_seconden)

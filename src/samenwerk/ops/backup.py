@@ -87,7 +87,7 @@ def _pg_dump(db: dict[str, Any], pad: Path) -> dict[str, int]:
         snapshot = cursor.fetchone()[0]
         aantallen = tellingen(cursor, tabellen(cursor))
         subprocess.run(  # noqa: S603 (fixed program, arguments from settings)
-            [_bin("pg_dump"), "--format=custom", "--no-owner", f"--snapshot={snapshot}", f"--file={pad}", db["NAME"]],
+            [pg_bin("pg_dump"), "--format=custom", "--no-owner", f"--snapshot={snapshot}", f"--file={pad}", db["NAME"]],
             env=pg_env(db), check=True, capture_output=True, timeout=6 * 3600,
         )  # fmt: skip
     return aantallen
@@ -129,8 +129,9 @@ def _bestanden(pad: Path) -> None:
             tar.add(media, arcname="media")
 
 
-def _bin(naam: str) -> str:
-    """pg_dump/pg_restore of the newest PostgreSQL on this machine (Debian keeps them per version)."""
+def pg_bin(naam: str) -> str:
+    """A program of the newest PostgreSQL on this machine (pg_dump, pg_restore, pg_basebackup;
+    Debian keeps them per version)."""
     kandidaten = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{naam}"), key=lambda p: int(p.parts[-3]))
     if kandidaten:
         return str(kandidaten[-1])

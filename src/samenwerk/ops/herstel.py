@@ -20,7 +20,7 @@ from urllib.parse import quote
 import psycopg
 from django.conf import settings
 
-from .backup import MANIFEST, _bin, pg_env, postgres
+from .backup import MANIFEST, pg_bin, pg_env, postgres
 
 
 def _url(db: dict[str, Any], naam: str) -> str:
@@ -66,7 +66,7 @@ def oefen(bron: Path, werkmap: Path, *, casus: int | None = None, bewaar: bool =
             conn.execute(f'CREATE DATABASE "{doel_db}"')
         dump = str(bron / manifest["database"])
         subprocess.run(  # noqa: S603 (fixed program)
-            [_bin("pg_restore"), "--no-owner", "--exit-on-error", "--jobs=2", f"--dbname={doel_db}", dump],
+            [pg_bin("pg_restore"), "--no-owner", "--exit-on-error", "--jobs=2", f"--dbname={doel_db}", dump],
             env=pg_env(db), check=True, capture_output=True, timeout=6 * 3600,
         )  # fmt: skip
         env["DATABASE_URL"] = _url(db, doel_db)
