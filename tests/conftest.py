@@ -139,6 +139,21 @@ def _flush_around_the_append_only_log() -> Iterator[None]:
     TransactionTestCase._fixture_teardown = original  # type: ignore[method-assign]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _access_log_months(request: pytest.FixtureRequest) -> None:
+    """On PostgreSQL the access log has a table per month, made ahead by a daily job; a test
+    database kept from an earlier month (--reuse-db) gets this month's and the next ones'."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    request.getfixturevalue("django_db_setup")
+    from samenwerk.privacy import partities
+
+    with request.getfixturevalue("django_db_blocker").unblock():
+        partities.maak_vooruit()
+
+
 @pytest.fixture(autouse=True)
 def _audit_anchors_per_test(settings: object, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Each test its own directory of access-log anchors: anchors of a developer's own
