@@ -21,13 +21,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-from django.db import connection, connections
-from django.db.utils import load_backend
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from samenwerk.config.replica import REPLICA
+from samenwerk.config.replica import tijdelijke_replica
 from samenwerk.ops.backup import pg_bin
 
 from .onderwerpen import Onderwerpen, inloggen
@@ -96,21 +94,6 @@ def _ingehaald(db: dict[str, Any], *, wachten: float = 300) -> dict[str, Any]:
     raise RuntimeError("The replica did not catch up with the primary within five minutes.")
 
 
-@contextmanager
-def als_replica() -> Iterator[Any]:
-    """The standby under the alias the router sends reports to, for this process."""
-    instellingen = {**connection.settings_dict, "HOST": "127.0.0.1", "PORT": str(POORT)}
-    verbinding = load_backend(instellingen["ENGINE"]).DatabaseWrapper(instellingen, alias=REPLICA)
-    connections[REPLICA] = verbinding
-    settings.DATABASES = {**settings.DATABASES, REPLICA: instellingen}
-    try:
-        yield verbinding
-    finally:
-        verbinding.close()
-        del connections[REPLICA]
-        settings.DATABASES = {k: v for k, v in settings.DATABASES.items() if k != REPLICA}
-
-
 def _per_verzoek(client: Client, url: str, verbinding: Any, herhalingen: int) -> tuple[int, float]:
     """Queries and database ms per request on one server."""
     with CaptureQueriesContext(verbinding) as q:
@@ -131,7 +114,8 @@ def meet(o: Onderwerpen, *, herhalingen: int = 20) -> dict[str, Any]:
             alleen = herhaal(client, p.url, herhalingen)
             primary_alleen = _per_verzoek(client, p.url, connection, herhalingen)
             inhoud_primary = client.get(p.url).content
-            with als_replica() as replica:
+            standby_db = {**connection.settings_dict, "HOST": "127.0.0.1", "PORT": str(POORT)}
+            with tijdelijke_replica(standby_db) as replica:
                 met = herhaal(client, p.url, herhalingen)
                 primary_met = _per_verzoek(client, p.url, connection, herhalingen)
                 op_replica = _per_verzoek(client, p.url, replica, herhalingen)

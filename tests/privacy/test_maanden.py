@@ -9,10 +9,11 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from samenwerk.privacy import partities, triggers
+from samenwerk.privacy import partities
 from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import Actie, Afvoer, AuditEntry
 from samenwerk.privacy.zegels import afvoeren, verify, verzegel
+from tests.privacy.test_audit import _tamper
 
 pytestmark = pytest.mark.django_db
 alleen_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="month tables are PostgreSQL's")
@@ -126,15 +127,6 @@ def test_a_longer_retention_period_keeps_more(time_machine, settings):
 def test_the_limit_on_29_february_is_the_first_of_that_month_years_back():
     nu = datetime.datetime(2032, 2, 29, 12, tzinfo=datetime.UTC)
     assert partities.grens(nu, 5) == datetime.datetime(2027, 2, 1, tzinfo=datetime.UTC)
-
-
-def _tamper(sql: str, params: list) -> None:
-    triggers.remove(connection)
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-    finally:
-        triggers.install(connection)
 
 
 def test_after_retention_a_younger_row_removed_is_still_detected(time_machine, settings):

@@ -7,10 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from samenwerk.privacy import triggers, zegels
+from samenwerk.privacy import zegels
 from samenwerk.privacy.audit import Onderwerp, record
 from samenwerk.privacy.models import Actie, AuditEntry
 from samenwerk.privacy.zegels import verify, verzegel
+from tests.privacy.test_audit import _tamper
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +28,6 @@ def vijf_zegels(monkeypatch) -> list[list[AuditEntry]]:
         )  # fmt: skip
         verzegel()
     return rondes
-
-
-def _tamper(sql: str, params: list) -> None:
-    triggers.remove(connection)
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-    finally:
-        triggers.install(connection)
 
 
 def _rij_queries(queries: list[dict]) -> int:

@@ -8,17 +8,14 @@ tests."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from django.db import connections
-from django.db.utils import load_backend
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from samenwerk.config.replica import REPLICA, ReplicaRouter, van_replica
+from samenwerk.config.replica import REPLICA, ReplicaRouter, tijdelijke_replica, van_replica
 from samenwerk.gemeenten.models import Gebied
 from samenwerk.tafel import rapport
 from tests.auth import login
@@ -26,23 +23,13 @@ from tests.tafel.test_rapport import aanmelding
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.filterwarnings("ignore:Overriding setting DATABASES"),  # only the router reads it here
 ]
 
 
-@contextmanager
-def replica(settings) -> Iterator[object]:
-    """A connection of its own to the test database, made here rather than in the settings
-    (the test framework allows a connection made during the test)."""
-    instellingen = {**connections.settings["default"]}
-    verbinding = load_backend(instellingen["ENGINE"]).DatabaseWrapper(instellingen, alias=REPLICA)
-    connections[REPLICA] = verbinding
-    settings.DATABASES = {**settings.DATABASES, REPLICA: instellingen}
-    try:
-        yield verbinding
-    finally:
-        verbinding.close()
-        del connections[REPLICA]
+def replica():
+    """A connection of its own to the test database (the test framework allows a connection
+    made during the test)."""
+    return tijdelijke_replica({**connections.settings["default"]})
 
 
 def _periode() -> tuple[datetime.date, datetime.date]:
@@ -50,13 +37,13 @@ def _periode() -> tuple[datetime.date, datetime.date]:
     return vandaag - datetime.timedelta(days=365), vandaag
 
 
-def test_the_stuurgroep_report_is_computed_on_the_replica_with_the_same_figures(settings, personas, tafel):
+def test_the_stuurgroep_report_is_computed_on_the_replica_with_the_same_figures(personas, tafel):
     for dagen in (30, 60):
         aanmelding(personas, tafel, dagen=dagen, triage="geschikt")
     van, tot = _periode()
     van_primary = rapport.bereken(tafel, van, tot)
     with (
-        replica(settings) as verbinding,
+        replica() as verbinding,
         CaptureQueriesContext(verbinding) as op_replica,
         CaptureQueriesContext(connections["default"]) as op_primary,
     ):
@@ -66,11 +53,11 @@ def test_the_stuurgroep_report_is_computed_on_the_replica_with_the_same_figures(
     assert len(op_replica.captured_queries) > 0 and op_primary.captured_queries == []
 
 
-def test_the_report_page_checks_access_on_the_primary_and_counts_on_the_replica(client, settings, personas, tafel):
+def test_the_report_page_checks_access_on_the_primary_and_counts_on_the_replica(client, personas, tafel):
     aanmelding(personas, tafel, dagen=30, triage="geschikt")
     login(client, personas.tafelvoorzitter)
     with (
-        replica(settings) as verbinding,
+        replica() as verbinding,
         CaptureQueriesContext(verbinding) as op_replica,
         CaptureQueriesContext(connections["default"]) as op_primary,
     ):
@@ -83,33 +70,33 @@ def test_the_report_page_checks_access_on_the_primary_and_counts_on_the_replica(
     assert "django_session" in primary_sql  # who is asking, and may they: the primary
 
 
-def test_someone_without_access_is_refused_before_the_replica_is_asked(client, settings, personas, tafel):
+def test_someone_without_access_is_refused_before_the_replica_is_asked(client, personas, tafel):
     login(client, personas.niet_betrokken)
-    with replica(settings) as verbinding, CaptureQueriesContext(verbinding) as op_replica:
+    with replica() as verbinding, CaptureQueriesContext(verbinding) as op_replica:
         antwoord = client.get(reverse("tafel:rapport", args=[tafel.pk]))
     assert antwoord.status_code == 403 and op_replica.captured_queries == []
 
 
-def test_writes_inside_a_report_go_to_the_primary(settings, personas):
-    with replica(settings), van_replica():
+def test_writes_inside_a_report_go_to_the_primary(personas):
+    with replica(), van_replica():
         assert ReplicaRouter().db_for_read(Gebied) == REPLICA
         gebied = Gebied.objects.create(gemeente=personas.gemeente, naam="Nieuwe wijk")
         assert gebied._state.db == "default"
         assert ReplicaRouter().db_for_write(Gebied, instance=gebied) == "default"
 
 
-def test_without_a_replica_or_outside_a_report_everything_uses_the_primary(settings):
+def test_without_a_replica_or_outside_a_report_everything_uses_the_primary():
     router = ReplicaRouter()
     assert router.db_for_read(Gebied) is None
     with van_replica():
         assert router.db_for_read(Gebied) is None  # none configured
-    with replica(settings):
+    with replica():
         assert router.db_for_read(Gebied) is None  # not in a report
     assert router.allow_migrate(REPLICA, "tafel") is False and router.allow_migrate("default", "tafel") is True
 
 
 @pytest.mark.parametrize("bereken", ["rendement", "leertraject"])
-def test_the_other_dashboards_count_on_the_replica_too(settings, personas, bereken):
+def test_the_other_dashboards_count_on_the_replica_too(personas, bereken):
     from samenwerk.leertraject import selectors as leertraject
     from samenwerk.rendement.cijfers import Filter, cijfers
 
@@ -118,7 +105,7 @@ def test_the_other_dashboards_count_on_the_replica_too(settings, personas, berek
 
     van_primary = doe()
     with (
-        replica(settings) as verbinding,
+        replica() as verbinding,
         CaptureQueriesContext(verbinding) as op_replica,
         CaptureQueriesContext(connections["default"]) as op_primary,
     ):

@@ -46,6 +46,24 @@ def leest_van_replica(functie: Callable[P, R]) -> Callable[P, R]:
     return verpakt
 
 
+@contextmanager
+def tijdelijke_replica(instellingen: dict[str, Any]) -> Iterator[Any]:
+    """A replica connection made while the process runs, not in the settings file: the
+    benchmark's hot standby, the tests' second connection to their database."""
+    from django.db import connections
+    from django.db.utils import load_backend
+
+    verbinding = load_backend(instellingen["ENGINE"]).DatabaseWrapper(instellingen, alias=REPLICA)
+    connections[REPLICA] = verbinding
+    settings.DATABASES = {**settings.DATABASES, REPLICA: instellingen}
+    try:
+        yield verbinding
+    finally:
+        verbinding.close()
+        del connections[REPLICA]
+        settings.DATABASES = {k: v for k, v in settings.DATABASES.items() if k != REPLICA}
+
+
 class ReplicaRouter:
     def db_for_read(self, model: type, **hints: Any) -> str | None:
         if _op_replica.get() and REPLICA in settings.DATABASES:
