@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from joserfc import jws
 from joserfc.jwk import ECKey
 
@@ -127,7 +128,8 @@ def test_een_ingetrokken_badge_is_ingetrokken_met_de_datum(uitgegeven, personas)
     uitslag = badges.verifieer(uitgegeven.jws)
     assert uitslag.status == badges.INGETROKKEN
     assert uitslag.ingetrokken_op is not None
-    assert uitslag.ingetrokken_op.strftime("%d-%m-%Y") in uitslag.melding
+    # the page says the Dutch date (between 23:00 and 24:00 UTC it is already the next day)
+    assert timezone.localtime(uitslag.ingetrokken_op).strftime("%d-%m-%Y") in uitslag.melding
 
 
 def test_een_badge_van_een_andere_gemeente_kan_zich_niet_als_deze_uitgeven(uitgegeven, personas):

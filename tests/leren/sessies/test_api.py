@@ -19,7 +19,8 @@ def test_series_list_detail_and_registration(client, personas):
     login(client, personas.gebiedsaanjager)
     vandaag = timezone.localdate()
     invoer = {"weekdag": 1, "tijd": "15:00", "online": True, "link": "", "vanaf": vandaag.isoformat(),
-              "tot": (vandaag + datetime.timedelta(weeks=8)).isoformat()}  # fmt: skip
+              "tot": (vandaag + datetime.timedelta(weeks=8, days=-1)).isoformat()}  # fmt: skip
+    # every four weeks on that weekday within eight weeks less a day: two, whatever today is
     antwoord = client.post(reverse("api:leren-reeks", args=[personas.gebied.pk]), invoer, content_type="application/json")
     assert antwoord.status_code == 400 and "link" in antwoord.json()
     invoer["link"] = "https://meet.example/noord"
