@@ -54,14 +54,22 @@ ONVERZEGELD_TOEGESTAAN = datetime.timedelta(minutes=1)
 PER_KEER = 50_000  # rows per round of the sealer: a bounded amount of memory and work
 
 
+def _mac(soort: str, velden: dict[str, object]) -> str:
+    """The HMAC of a seal or a removal record: the log's key over its kind and its fields."""
+    data = f"samenwerk-toegangslog-{soort}|".encode() + json.dumps(velden, sort_keys=True).encode()
+    return hmac.new(settings.AUDIT_KEY.encode(), data, hashlib.sha256).hexdigest()
+
+
+def _utc(moment: datetime.datetime | None) -> str | None:
+    return moment.astimezone(datetime.UTC).isoformat() if moment else None
+
+
 def zegel_hash(zegel: Zegel) -> str:
     velden = {
         "chain": zegel.chain, "seq": zegel.seq, "tot_id": zegel.tot_id, "aantal": zegel.aantal,
-        "digest": zegel.digest, "prev_hash": zegel.prev_hash,
-        "tijdstip": zegel.tijdstip.astimezone(datetime.UTC).isoformat(),
+        "digest": zegel.digest, "prev_hash": zegel.prev_hash, "tijdstip": _utc(zegel.tijdstip),
     }  # fmt: skip
-    data = b"samenwerk-toegangslog-zegel|" + json.dumps(velden, sort_keys=True).encode()
-    return hmac.new(settings.AUDIT_KEY.encode(), data, hashlib.sha256).hexdigest()
+    return _mac("zegel", velden)
 
 
 class _Digest:
@@ -346,15 +354,11 @@ LEEG = hashlib.sha256().hexdigest()  # the digest of no rows
 
 
 def afvoer_hash(afvoer: Afvoer) -> str:
-    def tekst(moment: datetime.datetime | None) -> str | None:
-        return moment.astimezone(datetime.UTC).isoformat() if moment else None
-
     velden = {
-        "van": tekst(afvoer.van), "tot": tekst(afvoer.tot), "partitie": afvoer.partitie, "rijen": afvoer.rijen,
-        "ketens": afvoer.ketens, "rest": afvoer.rest, "tijdstip": tekst(afvoer.tijdstip),
+        "van": _utc(afvoer.van), "tot": _utc(afvoer.tot), "partitie": afvoer.partitie, "rijen": afvoer.rijen,
+        "ketens": afvoer.ketens, "rest": afvoer.rest, "tijdstip": _utc(afvoer.tijdstip),
     }  # fmt: skip
-    data = b"samenwerk-toegangslog-afvoer|" + json.dumps(velden, sort_keys=True).encode()
-    return hmac.new(settings.AUDIT_KEY.encode(), data, hashlib.sha256).hexdigest()
+    return _mac("afvoer", velden)
 
 
 @dataclass(frozen=True)
