@@ -102,8 +102,13 @@ def maak_personas() -> Personas:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Browser tests need Debian's Chromium. Without it they are skipped with the reason,
+    """The slow tests (browser, demo loading, marked slow) go first: pytest-xdist hands tests
+    out in this order, so they spread over both workers instead of one of them finishing a
+    long test alone at the end of the run.
+
+    Browser tests need Debian's Chromium. Without it they are skipped with the reason,
     unless REQUIRE_BROWSER=1 (set by CI), where a missing browser is a failure."""
+    items.sort(key=lambda item: not (item.get_closest_marker("e2e") or item.get_closest_marker("slow")))
     if os.path.exists(CHROMIUM):
         return
     if os.environ.get("REQUIRE_BROWSER") == "1":

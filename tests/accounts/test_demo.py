@@ -13,7 +13,7 @@ from samenwerk.gemeenten.models import User
 from tests.accounts.steps import code_step, password_step
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each loads the demo (~10 s)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from samenwerk.leertraject import badges
 from samenwerk.leertraject.models import Certificaat, Inlevering, Leertraject
 from samenwerk.signalering.models import Signalering
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each loads the demo (~10 s)
 
 
 def test_demo_leertrajecten():

@@ -3,7 +3,7 @@ from django.core.management import CommandError, call_command
 
 from samenwerk.gemeenten.models import Gebied, Gemeente, Organisatie, Rol, Roltoewijzing, User
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each loads the demo (~10 s)
 
 
 def _counts() -> tuple[int, ...]:

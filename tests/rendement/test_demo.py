@@ -7,7 +7,7 @@ from django.utils import timezone
 from samenwerk.rendement.keuzes import Eenheid, Wet
 from samenwerk.rendement.models import Prijsitem, Prijslijst
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each loads the demo (~10 s)
 
 
 def test_lindenhoven_has_an_invented_price_list_for_this_year_and_last():

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from samenwerk.signalering.models import Signalering, Status
 from samenwerk.signalering.regels import soorten
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each loads the demo (~10 s)
 
 
 def test_the_demo_has_open_signals_of_every_kind_and_loads_idempotently():

@@ -8,7 +8,7 @@ from django.utils import timezone
 from samenwerk.signalering.models import Signalering
 from samenwerk.tafel.models import Aanmelding, Ecogrampersoon, Kennismaking, Tafel
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each loads the demo (~10 s)
 
 
 def test_demo_table():

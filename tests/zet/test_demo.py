@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from samenwerk.zet.models import Evaluatieronde, Interview, Rondecasus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each loads the demo (~10 s)
 
 
 def test_demo_rounds():

@@ -7,9 +7,11 @@ changes nothing.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 
 from .models import Gebied, Gemeente, Organisatie, Rol, Roltoewijzing, User, Wijk
 
@@ -148,9 +150,16 @@ def load(ctx: DemoContext) -> None:
 def _demo_user(email: str, voornaam: str, achternaam: str) -> User:
     user, created = User.objects.get_or_create(email=email, defaults={"first_name": voornaam, "last_name": achternaam})
     if created:
-        user.set_password(settings.DEMO_PASSWORD)
+        user.password = _demo_wachtwoord_hash(settings.DEMO_PASSWORD)
         user.save(update_fields=["password"])
     return user
+
+
+@functools.cache
+def _demo_wachtwoord_hash(wachtwoord: str) -> str:
+    """Hashing a password costs ~0.15 s by design (Argon2), and every demo account has the same
+    published password: hashed once, the demo loads ~4 s faster."""
+    return make_password(wachtwoord)
 
 
 def _load_second_municipality(ctx: DemoContext) -> None:

@@ -8,7 +8,7 @@ from samenwerk.leren.inbreng import deidentificatie
 from samenwerk.leren.inbreng.demo import TEKST
 from samenwerk.leren.models import Casusinbreng, Evaluatiecel, Evaluatietafel
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each loads the demo (~10 s)
 
 
 def test_demo_cases_at_learning_tables(monkeypatch):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from samenwerk.leren.models import Actieleren, Deelname, Leersessie, Leertafel, Sessiefeedback, Sessieverslag
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each loads the demo (~10 s)
 
 
 def test_demo_leersessies():

@@ -8,7 +8,7 @@ from samenwerk.leren.models import Dilemma, Leerdocument, Niveau, Trapoverleg
 from samenwerk.leren.trap.services import OPLOSSING
 from samenwerk.signalering.models import Signalering
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # each loads the demo (~10 s)
 
 
 def test_demo_staircase():
