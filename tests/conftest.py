@@ -102,9 +102,9 @@ def maak_personas() -> Personas:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The slow tests (browser, demo loading, marked slow) go first: pytest-xdist hands tests
-    out in this order, so they spread over both workers instead of one of them finishing a
-    long test alone at the end of the run.
+    """The slow tests (browser, demo loading, marked slow) go first: started early, the other
+    worker steals the fast ones meanwhile (scripts/test.sh: --dist worksteal), instead of one
+    worker finishing a long test alone at the end of the run.
 
     Browser tests need Debian's Chromium. Without it they are skipped with the reason,
     unless REQUIRE_BROWSER=1 (set by CI), where a missing browser is a failure."""
